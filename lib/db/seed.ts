@@ -1,0 +1,55 @@
+import { count, eq, inArray } from 'drizzle-orm';
+import { hashPassword } from '@/lib/auth/password';
+import type { Db } from './client';
+import { DEMO_PASSWORD, demoPosts, demoUsers } from './demo-content';
+import { likes, posts, users } from './schema';
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Inserts the demo users, their posts (newest first, a few hours apart) and some likes.
+ * Idempotent: users already there are kept, so a seed cut short can simply run again.
+ */
+export async function seedDemoData(db: Db, bcryptCost: number, now = Date.now()): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD, bcryptCost);
+  await db
+    .insert(users)
+    .values(demoUsers.map((u, i) => ({ ...u, passwordHash, createdAt: now - (demoPosts.length + i) * 3 * HOUR_MS })))
+    .onConflictDoNothing();
+
+  const rows = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(inArray(users.username, demoUsers.map((u) => u.username)));
+  // A demo name or email already taken by a real account leaves that demo user out.
+  const idOf = new Map(rows.map((r) => [r.username, r.id]));
+  const postRows = demoPosts.flatMap((p, i) => {
+    const authorId = idOf.get(p.author);
+    return authorId === undefined
+      ? []
+      : [{ authorId, image: p.image, caption: p.caption, createdAt: now - (i + 1) * 3 * HOUR_MS }];
+  });
+  if (postRows.length === 0) return;
+  const inserted = await db.insert(posts).values(postRows).returning({ id: posts.id });
+
+  // Each demo user likes posts by a fixed pattern, so the counts vary from none to all.
+  const likers = [...idOf.values()];
+  const demoLikes = inserted.flatMap((post, i) =>
+    likers.filter((_, u) => (i + u) % (u + 2) === 0).map((userId) => ({ userId, postId: post.id })),
+  );
+  if (demoLikes.length > 0) await db.insert(likes).values(demoLikes).onConflictDoNothing();
+}
+
+/** First start: an empty feed gets the demo content. */
+export async function seedIfEmpty(db: Db, bcryptCost: number): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(posts);
+  if ((row?.n ?? 0) > 0) return false;
+  await seedDemoData(db, bcryptCost);
+  return true;
+}
+
+/** `npm run db:seed`: drops the demo users (their posts and likes cascade) and seeds again. */
+export async function reseedDemoData(db: Db, bcryptCost: number): Promise<void> {
+  for (const u of demoUsers) await db.delete(users).where(eq(users.username, u.username));
+  await seedDemoData(db, bcryptCost);
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { users } from '@/lib/db/schema';
+
+export type NewUser = { username: string; email: string; passwordHash: string };
+export type CreateUserResult =
+  | { ok: true; user: { id: number; username: string } }
+  | { ok: false; taken: 'username' | 'email' };
+
+/**
+ * Inserts the user. A taken username or email is reported by the unique index itself, so two
+ * sign-ups racing for one email cannot both succeed.
+ */
+export async function createUser(input: NewUser): Promise<CreateUserResult> {
+  try {
+    const [user] = await getDb()
+      .insert(users)
+      .values(input)
+      .returning({ id: users.id, username: users.username });
+    if (!user) throw new Error('INSERT … RETURNING returned no row');
+    return { ok: true, user };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : '';
+    if (message.includes('UNIQUE constraint failed: users.email')) return { ok: false, taken: 'email' };
+    if (message.includes('UNIQUE constraint failed: users.username')) return { ok: false, taken: 'username' };
+    throw err;
+  }
+}
+
+const byEmail = () =>
+  getDb()
+    .select({ id: users.id, username: users.username, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, sql.placeholder('email')))
+    .prepare();
+let byEmailStatement: ReturnType<typeof byEmail> | undefined;
+
+export async function findUserByEmail(email: string) {
+  byEmailStatement ??= byEmail();
+  return (await byEmailStatement.execute({ email }))[0];
+}
