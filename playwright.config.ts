@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import type { StrategyOptions } from './e2e/fixtures';
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const BASE_URL = `http://localhost:${PORT}`;
+const AUTH_SECRET = randomBytes(32).toString('base64url');
 
 /** Debian's (or any) Chromium on PATH; undefined means Playwright's own browser. */
 function systemChromium(): string | undefined {
@@ -18,17 +19,22 @@ function systemChromium(): string | undefined {
   return undefined;
 }
 
+const strategies = (['jwt', 'session'] as const).map((strategy, i) => ({
+  strategy,
+  port: PORT + i,
+  baseURL: `http://localhost:${PORT + i}`,
+}));
+
 const executablePath = systemChromium();
 const isRoot = process.getuid?.() === 0;
 
-export default defineConfig({
+export default defineConfig<StrategyOptions>({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
-    baseURL: BASE_URL,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
@@ -36,17 +42,18 @@ export default defineConfig({
       args: [...(isRoot ? ['--no-sandbox'] : []), '--disable-background-networking', '--disable-component-update'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // One production build (made by `npm run test:e2e` before this runs), one fresh database.
-  webServer: {
-    command: `rm -rf .data/e2e && npm run start -- --port ${PORT}`,
-    url: `${BASE_URL}/login`,
+  // The whole suite runs once per auth strategy, each against its own server and database.
+  projects: strategies.map((s) => ({
+    name: s.strategy,
+    use: { ...devices['Desktop Chrome'], baseURL: s.baseURL, strategy: s.strategy },
+  })),
+  // One production build (made by `npm run test:e2e` before this runs) behind every server.
+  webServer: strategies.map((s) => ({
+    command: `rm -rf .data/e2e-${s.strategy} && npm run start -- --port ${s.port}`,
+    url: `${s.baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
-    env: {
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      DATABASE_URL: 'file:.data/e2e/cookiegram.db',
-    },
-  },
+    env: { AUTH_SECRET, AUTH_STRATEGY: s.strategy, DATABASE_URL: `file:.data/e2e-${s.strategy}/cookiegram.db` },
+  })),
 });

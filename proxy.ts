@@ -1,31 +1,54 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { TOKEN_COOKIE } from '@/lib/auth/cookie';
+import { AUTH_COOKIES, authCookieOptions, clearedCookieOptions, foreignCookieName } from '@/lib/auth/cookie';
 import { HOME_PATH } from '@/lib/auth/redirect';
 import { getSigningKey } from '@/lib/auth/secret';
+import { isWellFormedSessionToken } from '@/lib/auth/session-token';
 import { verifyToken } from '@/lib/auth/token';
+import { getConfig } from '@/lib/config';
 
-// The fast first check: a signature verification, no database. Pages and route handlers check
-// again in the data access layer (lib/auth/dal.ts), so skipping this never grants access.
+// The fast, optimistic first check, with no database: a JWT's signature and expiry, or a
+// session cookie's format. Pages, actions and route handlers check again in the data access
+// layer (lib/auth/dal.ts), so skipping this never grants access.
 const AUTH_PAGES = new Set(['/login', '/register']);
+const PROTECTED_PREFIXES = ['/feed', '/settings', '/api/posts'];
+
+const isProtected = (path: string) => PROTECTED_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const token = request.cookies.get(TOKEN_COOKIE)?.value;
-  const session = token ? await verifyToken(token, await getSigningKey()) : null;
+  const strategy = getConfig().authStrategy;
+  const cookie = AUTH_COOKIES[strategy];
+  const value = request.cookies.get(cookie.name)?.value;
+  const looksLoggedIn =
+    strategy === 'jwt' ? (await verifyToken(value, await getSigningKey())) !== null : isWellFormedSessionToken(value);
 
-  if (AUTH_PAGES.has(pathname)) {
-    return session ? NextResponse.redirect(new URL(HOME_PATH, request.url)) : NextResponse.next();
+  let response: NextResponse;
+  if (AUTH_PAGES.has(pathname) && looksLoggedIn) {
+    response = NextResponse.redirect(new URL(HOME_PATH, request.url));
+  } else if (isProtected(pathname) && !looksLoggedIn) {
+    if (pathname.startsWith('/api/')) {
+      response = NextResponse.json({ error: 'Authentication required. Log in and try again.' }, { status: 401 });
+    } else {
+      const login = new URL('/login', request.url);
+      login.searchParams.set('next', `${pathname}${search}`);
+      response = NextResponse.redirect(login);
+    }
+  } else {
+    response = NextResponse.next();
+    // Sliding sessions: pages cannot set cookies, so the cookie's lifetime is renewed here on
+    // navigation; the database row's expiry (renewed by the data access layer) is what counts.
+    if (strategy === 'session' && looksLoggedIn && value && request.method === 'GET') {
+      response.cookies.set(cookie.name, value, authCookieOptions('session'));
+    }
   }
-  if (session) return NextResponse.next();
 
-  if (pathname.startsWith('/api/')) {
-    return NextResponse.json({ error: 'Authentication required. Log in and try again.' }, { status: 401 });
-  }
-  const login = new URL('/login', request.url);
-  login.searchParams.set('next', `${pathname}${search}`);
-  return NextResponse.redirect(login);
+  // A cookie of the other strategy (AUTH_STRATEGY changed) is ignored and cleared.
+  const foreign = foreignCookieName(strategy);
+  if (request.cookies.has(foreign)) response.cookies.set(foreign, '', clearedCookieOptions);
+  return response;
 }
 
 export const config = {
-  matcher: ['/feed/:path*', '/api/posts/:path*', '/login', '/register'],
+  // Everything but build assets and the public demo images.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|demo/).*)'],
 };

@@ -1,4 +1,5 @@
-import { type Locator, type Page, expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { register } from './helpers';
 
 const likeCount = async (post: Locator) => Number((await post.getByText(/^\d[\d,]* likes?$/).innerText()).split(' ')[0]?.replace(/,/g, ''));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Page, expect } from '@playwright/test';
+import { COOKIE, type Strategy } from './fixtures';
 
 export type TestUser = { username: string; email: string; password: string };
 
@@ -36,6 +37,7 @@ export async function logOut(page: Page) {
   await expect(page).toHaveURL('/login');
 }
 
-export async function tokenCookie(page: Page) {
-  return (await page.context().cookies()).find((c) => c.name === 'token');
+/** The strategy's auth cookie in the page's browser context, if any. */
+export async function authCookie(page: Page, strategy: Strategy) {
+  return (await page.context().cookies()).find((c) => c.name === COOKIE[strategy].name);
 }

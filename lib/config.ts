@@ -16,6 +16,7 @@ const envSchema = z.object({
     .max(15, 'BCRYPT_COST above 15 takes seconds per login')
     .default(10),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  AUTH_STRATEGY: z.enum(['jwt', 'session'], { error: 'AUTH_STRATEGY must be "jwt" or "session"' }).default('jwt'),
 });
 
 export type Config = {
@@ -26,6 +27,8 @@ export type Config = {
   databasePath: string;
   bcryptCost: number;
   demoData: boolean;
+  /** jwt: stateless signed token (default); session: random id looked up in the database. */
+  authStrategy: 'jwt' | 'session';
 };
 
 /** Parses the environment; throws a ConfigError that names the offending variable. */
@@ -48,6 +51,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databasePath: e.DATABASE_URL.slice('file:'.length),
     bcryptCost: e.BCRYPT_COST,
     demoData: e.DEMO_DATA === 'on',
+    authStrategy: e.AUTH_STRATEGY,
   };
 }
 

@@ -1,30 +1,70 @@
+import Link from 'next/link';
 import { logout } from '@/lib/auth/actions';
 import type { SessionUser } from '@/lib/auth/dal';
 import { Logo } from './logo';
 
-export function TopBar({ user }: { user: SessionUser }) {
+const linkClass =
+  'flex items-center gap-1.5 whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-900';
+
+function InfoIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5" fill="none" stroke="currentColor" strokeWidth={2}>
+      <circle cx="12" cy="12" r="9" />
+      <path strokeLinecap="round" d="M12 11v6M12 7.5v.5" />
+    </svg>
+  );
+}
+
+function DevicesIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5" fill="none" stroke="currentColor" strokeWidth={2}>
+      <rect x="3" y="4" width="14" height="10" rx="1.5" />
+      <rect x="15" y="9" width="6" height="11" rx="1.5" />
+      <path strokeLinecap="round" d="M6 18h7" />
+    </svg>
+  );
+}
+
+/** Logo, the auth inspector, and the user menu (or a login link for visitors). */
+export function TopBar({ user }: { user: SessionUser | null }) {
   return (
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-black/90">
-      <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between px-4">
-        <Logo />
-        <div className="flex items-center gap-3">
-          <span className="flex items-center gap-2 text-sm font-medium">
-            <span
-              aria-hidden="true"
-              className="flex size-8 items-center justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 font-semibold text-white uppercase"
-            >
-              {user.username.charAt(0)}
-            </span>
-            <span className="max-w-[10rem] truncate">{user.username}</span>
-          </span>
-          <form action={logout}>
-            <button
-              type="submit"
-              className="rounded-lg border border-neutral-300 px-3 py-1.5 text-sm font-semibold hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
-            >
-              Log out
-            </button>
-          </form>
+      <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-3 sm:px-4">
+        <Logo href={user ? '/feed' : '/login'} />
+        <div className="flex items-center gap-1 sm:gap-2">
+          <Link href="/how-it-works" className={linkClass}>
+            <InfoIcon />
+            <span className="sr-only sm:not-sr-only">How it works</span>
+          </Link>
+          {user ? (
+            <>
+              <Link href="/settings/sessions" className={linkClass}>
+                <DevicesIcon />
+                <span className="sr-only sm:not-sr-only">Sessions</span>
+              </Link>
+              <span className="flex items-center gap-2 px-1 text-sm font-medium" title={`Logged in as ${user.username}`}>
+                <span
+                  aria-hidden="true"
+                  className="hidden size-8 items-center sm:flex justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 font-semibold text-white uppercase"
+                >
+                  {user.username.charAt(0)}
+                </span>
+                <span className="sr-only md:not-sr-only md:max-w-[8rem] md:truncate">{user.username}</span>
+              </span>
+              <form action={logout}>
+                <button
+                  type="submit"
+                  className="rounded-lg border border-neutral-300 px-3 py-1.5 text-sm font-semibold whitespace-nowrap hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
+                >
+                  Log out
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/login" className="rounded-lg bg-brand px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-strong">
+              Log in
+            </Link>
+          )}
         </div>
       </nav>
     </header>

@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
@@ -7,7 +8,9 @@ import { createUser, findUserByEmail } from '@/lib/users/queries';
 import { type AuthFormState, INVALID_CREDENTIALS, formText } from './form-state';
 import { dummyHash, hashPassword, verifyPassword } from './password';
 import { HOME_PATH, safeNextPath } from './redirect';
-import { endSession, startSession } from './session';
+import { getCurrentSession, verifySession } from './dal';
+import { endAllSessions, endSession, startSession } from './session';
+import { deleteUserSession } from './session-store';
 import { loginSchema, registerSchema } from './validation';
 
 const TAKEN = {
@@ -51,6 +54,26 @@ export async function login(_prev: AuthFormState, formData: FormData): Promise<A
 }
 
 export async function logout(): Promise<void> {
-  await endSession();
+  await endSession(await getCurrentSession());
   redirect('/login');
+}
+
+/** Ends every session of the user, on every device, this one included. */
+export async function logoutEverywhere(): Promise<void> {
+  const user = await verifySession();
+  await endAllSessions(user.id);
+  redirect('/login');
+}
+
+/** Revokes one of the user's sessions (session strategy); revoking this one logs out here. */
+export async function revokeSession(formData: FormData): Promise<void> {
+  const user = await verifySession();
+  const current = await getCurrentSession();
+  const id = formText(formData, 'sessionId');
+  if (current?.strategy === 'session' && current.session.id === id) {
+    await endSession(current);
+    redirect('/login');
+  }
+  await deleteUserSession(user.id, id);
+  revalidatePath('/settings/sessions');
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TOKEN_TTL_SECONDS, importSigningKey, signToken, verifyToken } from './token';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
-const user = { id: 42, username: 'chinu' };
+const user = { id: 42, username: 'chinu', tokenEpoch: 3 };
 let key: CryptoKey;
 
 beforeAll(async () => {
@@ -16,15 +16,19 @@ describe('signToken / verifyToken', () => {
   it('round-trips the user with iat and a one-hour exp', async () => {
     const now = Math.floor(Date.now() / 1000);
     const token = await signToken(user, key, now);
-    expect(await verifyToken(token, key)).toEqual({
+    const verified = await verifyToken(token, key);
+    expect(verified).toEqual({
       userId: 42,
       username: 'chinu',
+      jti: expect.stringMatching(/^[0-9a-f-]{36}$/) as unknown,
+      epoch: 3,
       issuedAt: now,
       expiresAt: now + TOKEN_TTL_SECONDS,
     });
     const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(new TextDecoder().decode(base64url.decode(part))) as unknown);
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
-    expect(payload).toEqual({ sub: '42', username: 'chinu', iat: now, exp: now + 3600 });
+    expect(payload).toEqual({ sub: '42', username: 'chinu', epoch: 3, jti: verified?.jti, iat: now, exp: now + 3600 });
+    expect((await verifyToken(await signToken(user, key, now), key))?.jti).not.toBe(verified?.jti);
   });
 
   it('refuses a token whose signature was changed', async () => {
@@ -37,7 +41,7 @@ describe('signToken / verifyToken', () => {
   it('refuses a token whose payload was changed (signature kept)', async () => {
     const token = await signToken(user, key);
     const [h, , s] = token.split('.');
-    const forged = encode({ sub: '1', username: 'admin', iat: 1, exp: 9999999999 });
+    const forged = encode({ sub: '1', username: 'admin', epoch: 0, jti: 'j', iat: 1, exp: 9999999999 });
     expect(await verifyToken(`${h}.${forged}.${s}`, key)).toBeNull();
   });
 
@@ -48,7 +52,8 @@ describe('signToken / verifyToken', () => {
 
   it('refuses alg "none"', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: '42', username: 'chinu', iat: now, exp: now + 60 })}.`;
+    const claims = { sub: '42', username: 'chinu', epoch: 3, jti: 'j', iat: now, exp: now + 60 };
+    const unsigned = `${encode({ alg: 'none', typ: 'JWT' })}.${encode(claims)}.`;
     expect(await verifyToken(unsigned, key)).toBeNull();
   });
 
@@ -58,21 +63,25 @@ describe('signToken / verifyToken', () => {
   });
 
   it('refuses another HMAC algorithm with the same secret (algorithm pinned to HS256)', async () => {
-    const token = await new SignJWT({ username: 'chinu' })
+    const token = await new SignJWT({ username: 'chinu', epoch: 3 })
       .setProtectedHeader({ alg: 'HS512' })
       .setSubject('42')
+      .setJti('j')
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(SECRET));
     expect(await verifyToken(token, key)).toBeNull();
   });
 
-  it('refuses tokens without a numeric subject or a username', async () => {
+  it('refuses tokens without a numeric subject, a username, a jti or an epoch', async () => {
     const bad = [
-      new SignJWT({ username: 'x' }).setSubject('abc'),
-      new SignJWT({ username: 'x' }).setSubject('-1'),
-      new SignJWT({}).setSubject('42'),
-      new SignJWT({ username: 'x' }),
+      new SignJWT({ username: 'x', epoch: 0 }).setSubject('abc').setJti('j'),
+      new SignJWT({ username: 'x', epoch: 0 }).setSubject('-1').setJti('j'),
+      new SignJWT({ epoch: 0 }).setSubject('42').setJti('j'),
+      new SignJWT({ username: 'x', epoch: 0 }).setJti('j'),
+      new SignJWT({ username: 'x', epoch: 0 }).setSubject('42'), // no jti: cannot be revoked
+      new SignJWT({ username: 'x' }).setSubject('42').setJti('j'), // no epoch
+      new SignJWT({ username: 'x', epoch: '0' }).setSubject('42').setJti('j'),
     ];
     for (const jwt of bad) {
       const token = await jwt.setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(key);

@@ -7,10 +7,17 @@ export const TOKEN_TTL_SECONDS = 60 * 60;
 /** A real token is ~200 bytes; anything far larger is refused before any crypto runs. */
 const MAX_TOKEN_LENGTH = 4096;
 
-export type TokenUser = { id: number; username: string };
-export type TokenClaims = { sub: string; username: string; iat: number; exp: number };
-/** What a verified token tells us. */
-export type VerifiedToken = { userId: number; username: string; issuedAt: number; expiresAt: number };
+/** `tokenEpoch`: the user's epoch at issue; "log out of all devices" moves it on. */
+export type TokenUser = { id: number; username: string; tokenEpoch: number };
+/** What a verified token tells us. `jti` names this token, so logout can revoke it. */
+export type VerifiedToken = {
+  userId: number;
+  username: string;
+  jti: string;
+  epoch: number;
+  issuedAt: number;
+  expiresAt: number;
+};
 
 export function importSigningKey(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey(
@@ -23,9 +30,10 @@ export function importSigningKey(secret: string): Promise<CryptoKey> {
 }
 
 export function signToken(user: TokenUser, key: CryptoKey, nowSeconds = Math.floor(Date.now() / 1000)) {
-  return new SignJWT({ username: user.username })
+  return new SignJWT({ username: user.username, epoch: user.tokenEpoch })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT' })
     .setSubject(String(user.id))
+    .setJti(crypto.randomUUID())
     .setIssuedAt(nowSeconds)
     .setExpirationTime(nowSeconds + TOKEN_TTL_SECONDS)
     .sign(key);
@@ -37,14 +45,16 @@ export async function verifyToken(token: string | undefined, key: CryptoKey): Pr
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: [TOKEN_ALGORITHM],
-      requiredClaims: ['sub', 'iat', 'exp'],
+      requiredClaims: ['sub', 'jti', 'iat', 'exp'],
     });
-    const userId = Number(payload.sub);
+    const { sub, username, epoch, jti, iat, exp } = payload;
+    const userId = Number(sub);
     if (!Number.isSafeInteger(userId) || userId <= 0) return null;
-    if (typeof payload.username !== 'string' || payload.iat === undefined || payload.exp === undefined) {
+    if (typeof username !== 'string' || typeof jti !== 'string' || jti.length > 64) return null;
+    if (typeof epoch !== 'number' || !Number.isSafeInteger(epoch) || iat === undefined || exp === undefined) {
       return null;
     }
-    return { userId, username: payload.username, issuedAt: payload.iat, expiresAt: payload.exp };
+    return { userId, username, jti, epoch, issuedAt: iat, expiresAt: exp };
   } catch {
     return null;
   }

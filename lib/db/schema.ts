@@ -13,6 +13,8 @@ export const users = sqliteTable('users', {
   /** Stored trimmed and lower-cased. */
   email: text('email').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
+  /** "Log out of all devices" bumps it; JWTs carry the epoch they were issued in. */
+  tokenEpoch: integer('token_epoch').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -52,5 +54,32 @@ export const likes = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.postId] }), index('likes_post_idx').on(t.postId)],
 );
 
+/** Stateful strategy: one row per login. The id is SHA-256 of the cookie's token, never the token. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** JWT strategy: ids (jti) of tokens logged out before they expired; purged after `expires_at`. */
+export const revokedTokens = sqliteTable(
+  'revoked_tokens',
+  {
+    jti: text('jti').primaryKey(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('revoked_tokens_expires_idx').on(t.expiresAt)],
+);
+
 export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type Post = typeof posts.$inferSelect;

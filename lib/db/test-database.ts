@@ -12,3 +12,11 @@ export async function useTestDatabase() {
   migrateDatabase(db);
   return db;
 }
+
+/** A user with a dummy password hash, for tests that need an owner for rows. */
+export async function createTestUser(username: string): Promise<number> {
+  const { createUser } = await import('@/lib/users/queries');
+  const result = await createUser({ username, email: `${username}@example.com`, passwordHash: 'x' });
+  if (!result.ok) throw new Error(`could not create ${username}: ${result.taken} taken`);
+  return result.user.id;
+}

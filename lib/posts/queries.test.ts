@@ -2,8 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedDb } from '@/lib/db/client';
 import { likes, posts } from '@/lib/db/schema';
-import { useTestDatabase } from '@/lib/db/test-database';
-import { createUser } from '@/lib/users/queries';
+import { createTestUser, useTestDatabase } from '@/lib/db/test-database';
 import { FEED_PAGE_SIZE, decodeCursor } from './cursor';
 import { type FeedPost, getFeedPage, setLike } from './queries';
 
@@ -11,11 +10,6 @@ let db: EmbeddedDb;
 let alice: number;
 let bob: number;
 
-async function newUser(username: string) {
-  const result = await createUser({ username, email: `${username}@example.com`, passwordHash: 'x' });
-  if (!result.ok) throw new Error(`could not create ${username}`);
-  return result.user.id;
-}
 
 const rowsFor = async (postId: number) =>
   (await db.select({ n: count() }).from(likes).where(eq(likes.postId, postId)))[0]?.n;
@@ -24,8 +18,8 @@ const countFor = async (postId: number) =>
 
 beforeAll(async () => {
   db = await useTestDatabase();
-  alice = await newUser('alice');
-  bob = await newUser('bob');
+  alice = await createTestUser('alice');
+  bob = await createTestUser('bob');
   // 45 posts; pairs share a timestamp so the id must break ties.
   await db.insert(posts).values(
     Array.from({ length: 45 }, (_, i) => ({
@@ -35,19 +29,6 @@ beforeAll(async () => {
       createdAt: 1_700_000_000_000 + Math.floor(i / 2) * 1000,
     })),
   );
-});
-
-describe('createUser', () => {
-  it('reports which unique field is taken', async () => {
-    expect(await createUser({ username: 'alice', email: 'new@example.com', passwordHash: 'x' })).toEqual({
-      ok: false,
-      taken: 'username',
-    });
-    expect(await createUser({ username: 'newname', email: 'alice@example.com', passwordHash: 'x' })).toEqual({
-      ok: false,
-      taken: 'email',
-    });
-  });
 });
 
 describe('getFeedPage', () => {

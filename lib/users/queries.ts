@@ -5,7 +5,7 @@ import { users } from '@/lib/db/schema';
 
 export type NewUser = { username: string; email: string; passwordHash: string };
 export type CreateUserResult =
-  | { ok: true; user: { id: number; username: string } }
+  | { ok: true; user: { id: number; username: string; tokenEpoch: number } }
   | { ok: false; taken: 'username' | 'email' };
 
 /**
@@ -17,7 +17,7 @@ export async function createUser(input: NewUser): Promise<CreateUserResult> {
     const [user] = await getDb()
       .insert(users)
       .values(input)
-      .returning({ id: users.id, username: users.username });
+      .returning({ id: users.id, username: users.username, tokenEpoch: users.tokenEpoch });
     if (!user) throw new Error('INSERT … RETURNING returned no row');
     return { ok: true, user };
   } catch (err) {
@@ -30,7 +30,7 @@ export async function createUser(input: NewUser): Promise<CreateUserResult> {
 
 const byEmail = () =>
   getDb()
-    .select({ id: users.id, username: users.username, passwordHash: users.passwordHash })
+    .select({ id: users.id, username: users.username, tokenEpoch: users.tokenEpoch, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, sql.placeholder('email')))
     .prepare();

@@ -8,11 +8,18 @@ import { DEMO_PASSWORD, demoUsers } from '@/lib/db/demo-content';
 export const metadata: Metadata = { title: 'Log in' };
 
 export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
-  const next = safeNextPath((await searchParams).next);
+  const params = await searchParams;
+  const next = safeNextPath(params.next);
+  const sessionEnded = params.reason === 'session-ended';
   const demoEmail = getConfig().demoData ? demoUsers[0]?.email : undefined;
   return (
     <>
       <h1 className="mb-6 text-center text-lg font-semibold">Log in to see photos from your friends</h1>
+      {sessionEnded ? (
+        <p role="status" className="mb-4 rounded-lg border border-neutral-200 bg-neutral-50 px-3 py-2 text-sm dark:border-neutral-800 dark:bg-neutral-900">
+          Your session has ended (logged out or revoked). Please log in again.
+        </p>
+      ) : null}
       <LoginForm next={next === HOME_PATH ? undefined : next} />
       {demoEmail ? (
         <aside

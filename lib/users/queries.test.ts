@@ -1,0 +1,28 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestUser, useTestDatabase } from '@/lib/db/test-database';
+import { createUser, findUserByEmail } from './queries';
+
+beforeAll(async () => {
+  await useTestDatabase();
+  await createTestUser('alice');
+});
+
+describe('createUser', () => {
+  it('returns the new user with token epoch 0', async () => {
+    const result = await createUser({ username: 'dave', email: 'dave@example.com', passwordHash: 'h' });
+    expect(result).toMatchObject({ ok: true, user: { username: 'dave', tokenEpoch: 0 } });
+    expect(await findUserByEmail('dave@example.com')).toMatchObject({ username: 'dave', passwordHash: 'h' });
+    expect(await findUserByEmail('nobody@example.com')).toBeUndefined();
+  });
+
+  it('reports which unique field is taken', async () => {
+    expect(await createUser({ username: 'alice', email: 'new@example.com', passwordHash: 'x' })).toEqual({
+      ok: false,
+      taken: 'username',
+    });
+    expect(await createUser({ username: 'newname', email: 'alice@example.com', passwordHash: 'x' })).toEqual({
+      ok: false,
+      taken: 'email',
+    });
+  });
+});
