@@ -1,10 +1,12 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { AUTH_COOKIES, authCookieOptions, clearedCookieOptions, foreignCookieName } from '@/lib/auth/cookie';
 import { HOME_PATH } from '@/lib/auth/redirect';
-import { getSigningKey } from '@/lib/auth/secret';
+import { getKeyring } from '@/lib/auth/secret';
 import { isWellFormedSessionToken } from '@/lib/auth/session-token';
 import { verifyToken } from '@/lib/auth/token';
 import { getConfig } from '@/lib/config';
+import { contentSecurityPolicy, createNonce } from '@/lib/security/csp';
+import { guardServerAction } from '@/lib/security/server-action-guard';
 
 // The fast, optimistic first check, with no database: a JWT's signature and expiry, or a
 // session cookie's format. Pages, actions and route handlers check again in the data access
@@ -15,12 +17,15 @@ const PROTECTED_PREFIXES = ['/feed', '/settings', '/api/posts'];
 const isProtected = (path: string) => PROTECTED_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
 
 export async function proxy(request: NextRequest) {
+  const refused = await guardServerAction(request);
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
-  const strategy = getConfig().authStrategy;
+  const { authStrategy: strategy, isProduction } = getConfig();
+  const csp = contentSecurityPolicy(createNonce(), !isProduction);
   const cookie = AUTH_COOKIES[strategy];
   const value = request.cookies.get(cookie.name)?.value;
   const looksLoggedIn =
-    strategy === 'jwt' ? (await verifyToken(value, await getSigningKey())) !== null : isWellFormedSessionToken(value);
+    strategy === 'jwt' ? (await verifyToken(value, await getKeyring())) !== null : isWellFormedSessionToken(value);
 
   let response: NextResponse;
   if (AUTH_PAGES.has(pathname) && looksLoggedIn) {
@@ -34,7 +39,10 @@ export async function proxy(request: NextRequest) {
       response = NextResponse.redirect(login);
     }
   } else {
-    response = NextResponse.next();
+    // Next.js reads the nonce from the request's CSP header and puts it on its script tags.
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('Content-Security-Policy', csp);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
     // Sliding sessions: pages cannot set cookies, so the cookie's lifetime is renewed here on
     // navigation; the database row's expiry (renewed by the data access layer) is what counts.
     if (strategy === 'session' && looksLoggedIn && value && request.method === 'GET') {
@@ -42,6 +50,7 @@ export async function proxy(request: NextRequest) {
     }
   }
 
+  response.headers.set('Content-Security-Policy', csp);
   // A cookie of the other strategy (AUTH_STRATEGY changed) is ignored and cleared.
   const foreign = foreignCookieName(strategy);
   if (request.cookies.has(foreign)) response.cookies.set(foreign, '', clearedCookieOptions);

@@ -16,6 +16,12 @@ const envSchema = z.object({
     .max(15, 'BCRYPT_COST above 15 takes seconds per login')
     .default(10),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(0, 'TRUSTED_PROXY_HOPS must be 0 or more')
+    .max(10, 'TRUSTED_PROXY_HOPS above 10 is not a real proxy chain')
+    .default(1),
   AUTH_STRATEGY: z.enum(['jwt', 'session'], { error: 'AUTH_STRATEGY must be "jwt" or "session"' }).default('jwt'),
 });
 
@@ -29,6 +35,8 @@ export type Config = {
   demoData: boolean;
   /** jwt: stateless signed token (default); session: random id looked up in the database. */
   authStrategy: 'jwt' | 'session';
+  /** How many proxies in front append to X-Forwarded-For (lib/security/client-ip.ts). */
+  trustedProxyHops: number;
 };
 
 /** Parses the environment; throws a ConfigError that names the offending variable. */
@@ -52,6 +60,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     bcryptCost: e.BCRYPT_COST,
     demoData: e.DEMO_DATA === 'on',
     authStrategy: e.AUTH_STRATEGY,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
   };
 }
 

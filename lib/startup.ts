@@ -1,4 +1,4 @@
-import { resolveAuthSecret } from '@/lib/auth/secret';
+import { resolveAuthSecrets } from '@/lib/auth/secret';
 import { ConfigError } from '@/lib/config';
 import { prepareDatabase } from '@/lib/db/startup';
 
@@ -9,7 +9,7 @@ import { prepareDatabase } from '@/lib/db/startup';
  */
 export async function startServer(): Promise<void> {
   try {
-    resolveAuthSecret();
+    resolveAuthSecrets();
     await prepareDatabase();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;

@@ -1,16 +1,27 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { PasswordStrengthMeter } from './password-strength-meter';
 import { TextField } from '@/components/ui/text-field';
 import { register } from '@/lib/auth/actions';
 import type { AuthFormState } from '@/lib/auth/form-state';
 
 export function RegisterForm() {
   const [state, action, pending] = useActionState(register, {} satisfies AuthFormState);
+  // Tracked for the strength meter; React clears the password field after each submit.
+  const [typed, setTyped] = useState({ password: '', username: '', email: '' });
+  const onInput = (event: React.FormEvent<HTMLFormElement>) => {
+    const { name, value } = event.target as HTMLInputElement;
+    if (name in typed) setTyped((t) => ({ ...t, [name]: value }));
+  };
+  const submit = (formData: FormData) => {
+    setTyped((t) => ({ ...t, password: '' }));
+    action(formData);
+  };
   return (
-    <form action={action} noValidate className="flex flex-col gap-4">
+    <form action={submit} onInput={onInput} noValidate className="flex flex-col gap-4">
       <FormMessage message={state.message} />
       <TextField
         label="Username"
@@ -44,6 +55,7 @@ export function RegisterForm() {
         hint="8–64 characters. A passphrase of a few words works well."
         errors={state.errors?.password}
       />
+      <PasswordStrengthMeter password={typed.password} userInputs={[typed.username, typed.email].filter(Boolean)} />
       <SubmitButton pending={pending}>Sign up</SubmitButton>
     </form>
   );

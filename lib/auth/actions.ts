@@ -1,24 +1,22 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { getConfig } from '@/lib/config';
-import { createUser, findUserByEmail } from '@/lib/users/queries';
-import { type AuthFormState, INVALID_CREDENTIALS, formText } from './form-state';
-import { dummyHash, hashPassword, verifyPassword } from './password';
-import { HOME_PATH, safeNextPath } from './redirect';
+import { clientIp } from '@/lib/security/client-ip';
+import { retryMessage } from '@/lib/security/rate-limit';
+import { attemptLogin, attemptRegister } from './credentials';
 import { getCurrentSession, verifySession } from './dal';
+import { type AuthFormState, INVALID_CREDENTIALS, TAKEN, formText } from './form-state';
+import { HOME_PATH, safeNextPath } from './redirect';
 import { endAllSessions, endSession, startSession } from './session';
 import { deleteUserSession } from './session-store';
 import { loginSchema, registerSchema } from './validation';
 
-const TAKEN = {
-  username: 'That username is taken. Try another one.',
-  email: 'An account with this email already exists. Log in instead?',
-} as const;
+const requestClient = async () => clientIp(await headers());
 
-export async function register(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function register(_prev: AuthFormState, formData: unknown): Promise<AuthFormState> {
   const input = {
     username: formText(formData, 'username'),
     email: formText(formData, 'email'),
@@ -28,29 +26,27 @@ export async function register(_prev: AuthFormState, formData: FormData): Promis
   const parsed = registerSchema.safeParse(input);
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
 
-  const { username, email, password } = parsed.data;
-  const passwordHash = await hashPassword(password, getConfig().bcryptCost);
-  const created = await createUser({ username, email, passwordHash });
-  if (!created.ok) return { errors: { [created.taken]: [TAKEN[created.taken]] }, values };
-
-  await startSession(created.user);
+  const result = await attemptRegister(parsed.data, await requestClient());
+  if (!result.ok) {
+    if (result.reason === 'rate-limited') return { message: retryMessage(result.retryAfterSeconds), values };
+    return { errors: { [result.field]: [TAKEN[result.field]] }, values };
+  }
+  await startSession(result.user);
   redirect(HOME_PATH);
 }
 
-export async function login(_prev: AuthFormState, formData: FormData): Promise<AuthFormState> {
+export async function login(_prev: AuthFormState, formData: unknown): Promise<AuthFormState> {
   const input = { email: formText(formData, 'email'), password: formText(formData, 'password') };
   const values = { email: input.email };
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
 
-  const user = await findUserByEmail(parsed.data.email);
-  // Always one bcrypt comparison, so an unknown email takes as long as a wrong password.
-  const hash = user?.passwordHash ?? (await dummyHash(getConfig().bcryptCost));
-  const passwordMatches = await verifyPassword(parsed.data.password, hash);
-  if (!user || !passwordMatches) return { message: INVALID_CREDENTIALS, values };
-
-  await startSession(user);
-  redirect(safeNextPath(formData.get('next')));
+  const result = await attemptLogin(parsed.data, await requestClient());
+  if (!result.ok) {
+    return { message: result.reason === 'rate-limited' ? retryMessage(result.retryAfterSeconds) : INVALID_CREDENTIALS, values };
+  }
+  await startSession(result.user);
+  redirect(safeNextPath(formText(formData, 'next')));
 }
 
 export async function logout(): Promise<void> {
@@ -66,7 +62,7 @@ export async function logoutEverywhere(): Promise<void> {
 }
 
 /** Revokes one of the user's sessions (session strategy); revoking this one logs out here. */
-export async function revokeSession(formData: FormData): Promise<void> {
+export async function revokeSession(formData: unknown): Promise<void> {
   const user = await verifySession();
   const current = await getCurrentSession();
   const id = formText(formData, 'sessionId');

@@ -1,6 +1,11 @@
 /** One message for an unknown email and a wrong password: it must not say which. */
 export const INVALID_CREDENTIALS = 'Invalid email or password';
 
+export const TAKEN = {
+  username: 'That username is taken. Try another one.',
+  email: 'An account with this email already exists. Log in instead?',
+} as const;
+
 export type AuthField = 'username' | 'email' | 'password';
 
 /**
@@ -13,8 +18,11 @@ export type AuthFormState = {
   values?: { username?: string; email?: string };
 };
 
-/** A text field of a submitted form; '' when missing or not text. */
-export function formText(formData: FormData, name: string): string {
-  const value = formData.get(name);
+/**
+ * A text field of a submitted form; '' when missing or not text. Actions are public endpoints:
+ * `formData` is whatever the caller sent, not necessarily a FormData.
+ */
+export function formText(formData: unknown, name: string): string {
+  const value = formData instanceof FormData ? formData.get(name) : null;
   return typeof value === 'string' ? value : '';
 }

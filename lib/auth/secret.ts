@@ -2,22 +2,30 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, getConfig } from '@/lib/config';
-import { importSigningKey } from './token';
+import { type Keyring, importKeyring } from './token';
 
 export const MIN_SECRET_BYTES = 32;
 const DEV_SECRET_FILE = join(process.cwd(), '.data', 'auth-secret');
 
-/** Checks an AUTH_SECRET value; returns it or throws a ConfigError that says how to make one. */
-export function checkSecret(secret: string | undefined, isProduction: boolean): string | undefined {
+/**
+ * Parses AUTH_SECRET: `current[,previous…]`. The first signs new tokens; the others still verify
+ * tokens signed before a rotation. Returns undefined when unset (development), or throws a
+ * ConfigError that says how to make a secret.
+ */
+export function parseSecrets(value: string | undefined, isProduction: boolean): string[] | undefined {
   const howTo = 'Generate one with: openssl rand -base64 32';
-  if (secret === undefined) {
+  const secrets = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (secrets.length === 0) {
     if (isProduction) throw new ConfigError(`AUTH_SECRET is not set. ${howTo}`);
     return undefined;
   }
-  if (new TextEncoder().encode(secret).byteLength < MIN_SECRET_BYTES) {
-    throw new ConfigError(`AUTH_SECRET must be at least ${MIN_SECRET_BYTES} bytes long. ${howTo}`);
+  for (const [i, secret] of secrets.entries()) {
+    if (new TextEncoder().encode(secret).byteLength < MIN_SECRET_BYTES) {
+      const which = i === 0 ? 'AUTH_SECRET' : `Previous secret #${i} in AUTH_SECRET`;
+      throw new ConfigError(`${which} must be at least ${MIN_SECRET_BYTES} bytes long. ${howTo}`);
+    }
   }
-  return secret;
+  return secrets;
 }
 
 /**
@@ -39,15 +47,15 @@ function devSecret(): string {
   }
 }
 
-export function resolveAuthSecret(): string {
+export function resolveAuthSecrets(): string[] {
   const { authSecret, isProduction } = getConfig();
-  return checkSecret(authSecret, isProduction) ?? devSecret();
+  return parseSecrets(authSecret, isProduction) ?? [devSecret()];
 }
 
-let signingKey: Promise<CryptoKey> | undefined;
+let keyring: Promise<Keyring> | undefined;
 
-/** The HMAC key, imported once per process rather than per request. */
-export function getSigningKey(): Promise<CryptoKey> {
-  signingKey ??= importSigningKey(resolveAuthSecret());
-  return signingKey;
+/** The HMAC keys, imported once per process rather than per request. */
+export function getKeyring(): Promise<Keyring> {
+  keyring ??= importKeyring(resolveAuthSecrets());
+  return keyring;
 }

@@ -3,7 +3,7 @@ import { cookies, headers } from 'next/headers';
 import { getConfig } from '@/lib/config';
 import { AUTH_COOKIES, type AuthStrategy, authCookieOptions, clearedCookieOptions, foreignCookieName } from './cookie';
 import { bumpTokenEpoch, isTokenStillValid, revokeToken } from './revocation';
-import { getSigningKey } from './secret';
+import { getKeyring } from './secret';
 import { type SessionRecord, createSession, deleteAllUserSessions, deleteSession, validateSessionToken } from './session-store';
 import { type TokenUser, type VerifiedToken, signToken, verifyToken } from './token';
 
@@ -21,7 +21,7 @@ export async function startSession(user: TokenUser): Promise<void> {
   const strategy = activeStrategy();
   const jar = await cookies();
   if (strategy === 'jwt') {
-    jar.set(AUTH_COOKIES.jwt.name, await signToken(user, await getSigningKey()), authCookieOptions('jwt'));
+    jar.set(AUTH_COOKIES.jwt.name, await signToken(user, await getKeyring()), authCookieOptions('jwt'));
   } else {
     const userAgent = (await headers()).get('user-agent') ?? '';
     const { token } = await createSession(user.id, userAgent);
@@ -37,7 +37,7 @@ export async function startSession(user: TokenUser): Promise<void> {
 export async function readSession(): Promise<CurrentSession | null> {
   const jar = await cookies();
   if (activeStrategy() === 'jwt') {
-    const token = await verifyToken(jar.get(AUTH_COOKIES.jwt.name)?.value, await getSigningKey());
+    const token = await verifyToken(jar.get(AUTH_COOKIES.jwt.name)?.value, await getKeyring());
     if (!token || !(await isTokenStillValid(token))) return null;
     return { strategy: 'jwt', user: { id: token.userId, username: token.username }, token };
   }

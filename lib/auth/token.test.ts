@@ -1,13 +1,13 @@
 import { SignJWT, base64url } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TOKEN_TTL_SECONDS, importSigningKey, signToken, verifyToken } from './token';
+import { type Keyring, TOKEN_TTL_SECONDS, importKeyring, signToken, verifyToken } from './token';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
 const user = { id: 42, username: 'chinu', tokenEpoch: 3 };
-let key: CryptoKey;
+let key: Keyring;
 
 beforeAll(async () => {
-  key = await importSigningKey(SECRET);
+  key = await importKeyring([SECRET]);
 });
 
 const encode = (value: object) => base64url.encode(JSON.stringify(value));
@@ -26,7 +26,8 @@ describe('signToken / verifyToken', () => {
       expiresAt: now + TOKEN_TTL_SECONDS,
     });
     const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(new TextDecoder().decode(base64url.decode(part))) as unknown);
-    expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(header).toEqual({ alg: 'HS256', typ: 'JWT', kid: key.current.kid });
+    expect(key.current.kid).toMatch(/^[\w-]{11}$/);
     expect(payload).toEqual({ sub: '42', username: 'chinu', epoch: 3, jti: verified?.jti, iat: now, exp: now + 3600 });
     expect((await verifyToken(await signToken(user, key, now), key))?.jti).not.toBe(verified?.jti);
   });
@@ -58,13 +59,13 @@ describe('signToken / verifyToken', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    const other = await importSigningKey('another-secret-that-is-also-32-bytes-long!!');
+    const other = await importKeyring(['another-secret-that-is-also-32-bytes-long!!']);
     expect(await verifyToken(await signToken(user, other), key)).toBeNull();
   });
 
   it('refuses another HMAC algorithm with the same secret (algorithm pinned to HS256)', async () => {
     const token = await new SignJWT({ username: 'chinu', epoch: 3 })
-      .setProtectedHeader({ alg: 'HS512' })
+      .setProtectedHeader({ alg: 'HS512', kid: key.current.kid })
       .setSubject('42')
       .setJti('j')
       .setIssuedAt()
@@ -84,9 +85,37 @@ describe('signToken / verifyToken', () => {
       new SignJWT({ username: 'x', epoch: '0' }).setSubject('42').setJti('j'),
     ];
     for (const jwt of bad) {
-      const token = await jwt.setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(key);
+      const token = await jwt
+        .setProtectedHeader({ alg: 'HS256', kid: key.current.kid })
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key.current.key);
       expect(await verifyToken(token, key)).toBeNull();
     }
+  });
+
+  it('refuses a token without a kid, or with a kid that is not ours', async () => {
+    for (const header of [{ alg: 'HS256' }, { alg: 'HS256', kid: 'other' }]) {
+      const token = await new SignJWT({ username: 'chinu', epoch: 3 })
+        .setProtectedHeader(header)
+        .setSubject('42')
+        .setJti('j')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key.current.key);
+      expect(await verifyToken(token, key)).toBeNull();
+    }
+  });
+
+  it('verifies tokens of a previous secret after rotation and signs with the new one', async () => {
+    const before = await signToken(user, key);
+    const rotated = await importKeyring(['a-brand-new-secret-that-is-32-bytes-long!', SECRET]);
+    expect(await verifyToken(before, rotated)).toMatchObject({ userId: 42 });
+    const after = await signToken(user, rotated);
+    expect(await verifyToken(after, rotated)).toMatchObject({ userId: 42 });
+    expect(await verifyToken(after, key)).toBeNull(); // the old keyring does not know the new key
+    const retired = await importKeyring(['a-brand-new-secret-that-is-32-bytes-long!']);
+    expect(await verifyToken(before, retired)).toBeNull(); // once dropped from the list, old tokens die
   });
 
   it('refuses garbage without throwing', async () => {

@@ -19,31 +19,48 @@ export type VerifiedToken = {
   expiresAt: number;
 };
 
-export function importSigningKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign', 'verify'],
-  );
+/** A signing key and its id (`kid`): the first 8 bytes of SHA-256(secret), base64url. */
+export type SigningKey = { kid: string; key: CryptoKey };
+/** `current` signs; every key verifies, so tokens signed before a rotation live out their hour. */
+export type Keyring = { current: SigningKey; all: ReadonlyMap<string, CryptoKey> };
+
+async function importSigningKey(secret: string): Promise<SigningKey> {
+  const bytes = new TextEncoder().encode(secret);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  const kid = btoa(String.fromCharCode(...digest.slice(0, 8))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const key = await crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  return { kid, key };
 }
 
-export function signToken(user: TokenUser, key: CryptoKey, nowSeconds = Math.floor(Date.now() / 1000)) {
+/** Imports the secrets once: the first is current, the rest are previous ones still accepted. */
+export async function importKeyring(secrets: readonly string[]): Promise<Keyring> {
+  const keys = await Promise.all(secrets.map(importSigningKey));
+  const [current] = keys;
+  if (!current) throw new Error('At least one secret is needed');
+  return { current, all: new Map(keys.map((k) => [k.kid, k.key])) };
+}
+
+export function signToken(user: TokenUser, keyring: Keyring, nowSeconds = Math.floor(Date.now() / 1000)) {
   return new SignJWT({ username: user.username, epoch: user.tokenEpoch })
-    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT' })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT', kid: keyring.current.kid })
     .setSubject(String(user.id))
     .setJti(crypto.randomUUID())
     .setIssuedAt(nowSeconds)
     .setExpirationTime(nowSeconds + TOKEN_TTL_SECONDS)
-    .sign(key);
+    .sign(keyring.current.key);
 }
 
 /** Returns the token's identity, or null for anything not signed by us, expired or malformed. */
-export async function verifyToken(token: string | undefined, key: CryptoKey): Promise<VerifiedToken | null> {
+export async function verifyToken(token: string | undefined, keyring: Keyring): Promise<VerifiedToken | null> {
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   try {
-    const { payload } = await jwtVerify(token, key, {
+    // The key is chosen by `kid` among our own keys only; an unknown or missing kid fails.
+    const keyFor = ({ kid }: { kid?: string }) => {
+      const key = kid === undefined ? undefined : keyring.all.get(kid);
+      if (!key) throw new Error('unknown key id');
+      return key;
+    };
+    const { payload } = await jwtVerify(token, keyFor, {
       algorithms: [TOKEN_ALGORITHM],
       requiredClaims: ['sub', 'jti', 'iat', 'exp'],
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loginSchema, registerSchema } from './validation';
+import { loginSchema, newPasswordSchema, registerSchema } from './validation';
 
 const valid = { username: 'maya.bakes', email: 'maya@example.com', password: 'long enough' };
 const errorsOf = (input: object) => {
@@ -28,11 +28,31 @@ describe('registerSchema', () => {
   });
 
   it('counts password length in characters, not bytes or UTF-16 units', () => {
+    const lengthOk = (password: string) => newPasswordSchema.safeParse(password).success;
     expect(errorsOf({ password: '1234567' }).join()).toContain('at least 8');
-    expect(errorsOf({ password: '🍪🍪🍪🍪🍪🍪🍪🍪' })).toEqual([]); // 8 characters, 32 bytes
-    expect(errorsOf({ password: 'a'.repeat(64) })).toEqual([]);
+    expect(lengthOk('🍪🍪🍪🍪🍪🍪🍪🍪')).toBe(true); // 8 characters, 32 bytes
+    expect(lengthOk('a'.repeat(64))).toBe(true);
     expect(errorsOf({ password: 'a'.repeat(65) }).join()).toContain('at most 64');
   });
+
+  it.each([
+    ['password', 'ten most used'],
+    ['iloveyou1234', 'close to a common password'],
+    ['qwertyuiop', 'hundred most used'],
+    ['maya.bakes2024', 'your username or email'],
+    ['aaaaaaaaaaaa', 'Repeated characters'],
+  ])('refuses the guessable password %j, saying why', (password, why) => {
+    const errors = errorsOf({ password }).join();
+    expect(errors).toContain('too easy to guess');
+    expect(errors).toContain(why);
+  });
+
+  it.each(['correct horse battery', 'Tr0ub4dor&3x', 'cookies-and-cream', 'ünïcödé pässwörd ok'])(
+    'accepts the hard-to-guess password %j',
+    (password) => {
+      expect(errorsOf({ password })).toEqual([]);
+    },
+  );
 
   it('refuses a password longer than the 72 bytes bcrypt reads, instead of truncating it', () => {
     const password = '🍪'.repeat(19); // 19 characters, 76 bytes

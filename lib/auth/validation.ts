@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizePassword } from './password';
+import { passwordStrength } from './password-strength';
 
 /** bcrypt reads only the first 72 bytes; longer passwords are refused, never truncated silently. */
 export const BCRYPT_MAX_BYTES = 72;
@@ -30,11 +31,19 @@ export const newPasswordSchema = z
     `Password is too long: at most ${BCRYPT_MAX_BYTES} bytes (fewer characters if you use emoji or accents).`,
   );
 
-export const registerSchema = z.object({
-  username: usernameSchema,
-  email: emailSchema,
-  password: newPasswordSchema,
-});
+export const registerSchema = z
+  .object({ username: usernameSchema, email: emailSchema, password: newPasswordSchema })
+  // Guessability is judged last, on a password of valid length, against the user's own details.
+  .superRefine(({ username, email, password }, ctx) => {
+    const strength = passwordStrength(normalizePassword(password), [username, email]);
+    if (!strength.acceptable) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['password'],
+        message: `This password is too easy to guess. ${strength.hint ?? 'Add a few more words or characters.'}`,
+      });
+    }
+  });
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, 'Enter your email.').max(254, 'Email is too long.'),

@@ -80,6 +80,20 @@ export const revokedTokens = sqliteTable(
   (t) => [index('revoked_tokens_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * Fixed-window counters for rate limits (failed logins per account and per client, sign-ups per
+ * client). In the database so limits hold across restarts and across server instances.
+ */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    windowStart: integer('window_start').notNull(),
+  },
+  (t) => [index('rate_limits_window_idx').on(t.windowStart)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Post = typeof posts.$inferSelect;

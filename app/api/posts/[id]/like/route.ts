@@ -1,14 +1,15 @@
-import { type NextRequest, NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { getCurrentUser } from '@/lib/auth/dal';
+import { refuseCrossSite } from '@/lib/http/guards';
+import { jsonError, jsonOk } from '@/lib/http/json';
 import { parsePostId } from '@/lib/posts/post-id';
 import { setLike } from '@/lib/posts/queries';
 
 type Context = RouteContext<'/api/posts/[id]/like'>;
 
-const jsonError = (status: number, error: string) =>
-  NextResponse.json({ error }, { status, headers: { 'Cache-Control': 'no-store' } });
-
-async function handle(context: Context, liked: boolean) {
+async function handle(request: NextRequest, context: Context, liked: boolean) {
+  const refused = refuseCrossSite(request);
+  if (refused) return refused;
   // Checked here as well as in the proxy: the proxy alone is never trusted.
   const user = await getCurrentUser();
   if (!user) return jsonError(401, 'Authentication required. Log in and try again.');
@@ -18,13 +19,13 @@ async function handle(context: Context, liked: boolean) {
 
   const state = await setLike(user.id, postId, liked);
   if (!state) return jsonError(404, 'Post not found.');
-  return NextResponse.json(state, { headers: { 'Cache-Control': 'no-store' } });
+  return jsonOk(state);
 }
 
-export function POST(_request: NextRequest, context: Context) {
-  return handle(context, true);
+export function POST(request: NextRequest, context: Context) {
+  return handle(request, context, true);
 }
 
-export function DELETE(_request: NextRequest, context: Context) {
-  return handle(context, false);
+export function DELETE(request: NextRequest, context: Context) {
+  return handle(request, context, false);
 }
