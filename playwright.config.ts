@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import type { StrategyOptions } from './e2e/fixtures';
+import { CURRENT_SECRET, PREVIOUS_SECRET, databasePath } from './e2e/server-env';
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const AUTH_SECRET = randomBytes(32).toString('base64url');
 
 /** Debian's (or any) Chromium on PATH; undefined means Playwright's own browser. */
 function systemChromium(): string | undefined {
@@ -49,11 +48,15 @@ export default defineConfig<StrategyOptions>({
   })),
   // One production build (made by `npm run test:e2e` before this runs) behind every server.
   webServer: strategies.map((s) => ({
-    command: `rm -rf .data/e2e-${s.strategy} && npm run start -- --port ${s.port}`,
+    command: `rm -rf ${dirname(databasePath(s.strategy))} && npm run start -- --port ${s.port}`,
     url: `${s.baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
-    env: { AUTH_SECRET, AUTH_STRATEGY: s.strategy, DATABASE_URL: `file:.data/e2e-${s.strategy}/cookiegram.db` },
+    env: {
+      AUTH_SECRET: `${CURRENT_SECRET},${PREVIOUS_SECRET}`,
+      AUTH_STRATEGY: s.strategy,
+      DATABASE_URL: `file:${databasePath(s.strategy)}`,
+    },
   })),
 });
