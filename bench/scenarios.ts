@@ -1,0 +1,128 @@
+// What the load generator sends: feed views, like/unlike pairs and logins, each as a real
+// client would (a signed session cookie, a no-JavaScript login form post).
+import Database from 'better-sqlite3';
+import type autocannon from 'autocannon';
+import { TOKEN_COOKIE } from '@/lib/auth/cookie';
+import { importSigningKey, signToken } from '@/lib/auth/token';
+import { random } from './database';
+
+type LoadRequest = autocannon.Request;
+const pick = <T>(items: readonly T[], rand: () => number): T => {
+  const item = items[Math.floor(rand() * items.length)];
+  if (item === undefined) throw new Error('nothing to pick from');
+  return item;
+};
+
+/** Session cookies for some users of the database, signed with the server's secret. */
+export async function sessionCookies(dbPath: string, secret: string, count: number): Promise<string[]> {
+  const sqlite = new Database(dbPath, { readonly: true });
+  const users = sqlite
+    .prepare<[number], { id: number; username: string }>('select id, username from users order by random() limit ?')
+    .all(count);
+  sqlite.close();
+  const key = await importSigningKey(secret);
+  return Promise.all(users.map(async (u) => `${TOKEN_COOKIE}=${await signToken(u, key)}`));
+}
+
+/** GET /feed as a logged-in user, a different one on each request. */
+export function feedRequests(cookies: string[]): LoadRequest[] {
+  const rand = random(1);
+  return [
+    {
+      method: 'GET',
+      path: '/feed',
+      setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: pick(cookies, rand) } }),
+    },
+  ];
+}
+
+type LikePair = { cookie: string; postId: number };
+
+/**
+ * (user, post) pairs where the user has not liked the post yet. Each like is followed by its
+ * unlike, so the database ends as it started and the large one can be reused.
+ */
+export async function unlikedPairs(dbPath: string, secret: string, count: number): Promise<LikePair[]> {
+  const sqlite = new Database(dbPath, { readonly: true });
+  const users = sqlite.prepare<[], { id: number; username: string }>('select id, username from users').all();
+  const postIds = sqlite.prepare<[], { id: number }>('select id from posts').all().map((p) => p.id);
+  const liked = sqlite.prepare<[number, number], { one: number }>('select 1 as one from likes where user_id = ? and post_id = ?');
+  const key = await importSigningKey(secret);
+  const rand = random(2);
+  const pairs: LikePair[] = [];
+  for (let tries = 0; pairs.length < count && tries < count * 20; tries++) {
+    const user = pick(users, rand);
+    const postId = pick(postIds, rand);
+    if (liked.get(user.id, postId)) continue;
+    pairs.push({ cookie: `${TOKEN_COOKIE}=${await signToken(user, key)}`, postId });
+  }
+  sqlite.close();
+  return pairs;
+}
+
+/** POST then DELETE /api/posts/:id/like for a pair, a different pair on each round. */
+export function likeRequests(pairs: LikePair[]): LoadRequest[] {
+  const rand = random(3);
+  return [
+    {
+      method: 'POST',
+      setupRequest: (request, context: { pair?: LikePair }) => {
+        const pair = pick(pairs, rand);
+        context.pair = pair;
+        return { ...request, path: `/api/posts/${pair.postId}/like`, headers: { ...request.headers, cookie: pair.cookie } };
+      },
+    },
+    {
+      method: 'DELETE',
+      setupRequest: (request, context: { pair?: LikePair }) => {
+        const pair = context.pair ?? pick(pairs, rand);
+        return { ...request, path: `/api/posts/${pair.postId}/like`, headers: { ...request.headers, cookie: pair.cookie } };
+      },
+    },
+  ];
+}
+
+const decodeEntities = (text: string) =>
+  text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The hidden fields React puts in the login form so that it posts without JavaScript. */
+export async function loginFormFields(baseUrl: string): Promise<[string, string][]> {
+  const html = await (await fetch(`${baseUrl}/login`)).text();
+  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? '';
+  const fields: [string, string][] = [];
+  for (const [input] of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input)?.[1];
+    if (name !== undefined) fields.push([decodeEntities(name), decodeEntities(/value="([^"]*)"/.exec(input)?.[1] ?? '')]);
+  }
+  if (fields.length === 0) throw new Error('no server action fields in the login form');
+  return fields;
+}
+
+/** POST /login (the form, as a browser without JavaScript sends it) with a right password. */
+export async function loginRequests(
+  fields: [string, string][],
+  emails: string[],
+  password: string,
+): Promise<LoadRequest[]> {
+  const bodies = await Promise.all(
+    emails.map(async (email) => {
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      form.append('email', email);
+      form.append('password', password);
+      const encoded = new Request('http://bench.invalid/login', { method: 'POST', body: form });
+      return { body: await encoded.text(), type: encoded.headers.get('content-type') ?? '' };
+    }),
+  );
+  const rand = random(4);
+  return [
+    {
+      method: 'POST',
+      path: '/login',
+      setupRequest: (request) => {
+        const { body, type } = pick(bodies, rand);
+        return { ...request, body, headers: { ...request.headers, 'content-type': type } };
+      },
+    },
+  ];
+}
