@@ -10,6 +10,8 @@ export type Measurement = {
   /** Connection errors, timeouts and responses with any other status. */
   errors: number;
   requests: number;
+  /** Server CPU time per answered request, where the bench can read it (Linux). */
+  cpuMsPerRequest?: number;
 };
 
 export type Load = {

@@ -36,11 +36,12 @@ export function feedRequests(cookies: string[]): LoadRequest[] {
   ];
 }
 
-type LikePair = { cookie: string; postId: number };
+type LikePair = { userId: number; postId: number; cookie: string };
 
 /**
  * (user, post) pairs where the user has not liked the post yet. Each like is followed by its
- * unlike, so the database ends as it started and the large one can be reused.
+ * unlike, and undoLikes() clears the pairs a scenario cut short, so the large database ends as
+ * it started and can be reused.
  */
 export async function unlikedPairs(dbPath: string, secret: string, count: number): Promise<LikePair[]> {
   const sqlite = new Database(dbPath, { readonly: true });
@@ -54,10 +55,19 @@ export async function unlikedPairs(dbPath: string, secret: string, count: number
     const user = pick(users, rand);
     const postId = pick(postIds, rand);
     if (liked.get(user.id, postId)) continue;
-    pairs.push({ cookie: `${TOKEN_COOKIE}=${await signToken(user, key)}`, postId });
+    pairs.push({ userId: user.id, postId, cookie: `${TOKEN_COOKIE}=${await signToken(user, key)}` });
   }
   sqlite.close();
   return pairs;
+}
+
+/** Removes any like left by the pairs (a scenario that ends between a like and its unlike). */
+export function undoLikes(dbPath: string, pairs: LikePair[]): void {
+  const sqlite = new Database(dbPath);
+  sqlite.pragma('busy_timeout = 5000');
+  const unlike = sqlite.prepare('delete from likes where user_id = ? and post_id = ?');
+  sqlite.transaction(() => pairs.forEach((p) => unlike.run(p.userId, p.postId)))();
+  sqlite.close();
 }
 
 /** POST then DELETE /api/posts/:id/like for a pair, a different pair on each round. */

@@ -1,11 +1,40 @@
 // Starting and stopping the servers under test: each one a child process of the bench, in its
 // own process group, stopped by its own pid when the bench ends (or fails).
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type Server = { name: string; url: string; pid: number; stop: () => Promise<void> };
 
 const running = new Set<ChildProcess>();
+const CLOCK_TICK_MS = 10; // Linux USER_HZ = 100
+
+/**
+ * CPU time (user + system, all threads) used so far by the processes of a server's group, from
+ * /proc; undefined where there is no /proc. Unlike req/s, it hardly moves when other work
+ * shares the machine.
+ */
+export function cpuTimeMs(server: Server): number | undefined {
+  let ticks = 0;
+  let found = false;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        // Fields after "(comm) ": state ppid pgrp … utime (12th) stime (13th).
+        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        if (Number(fields[2]) !== server.pid) continue;
+        ticks += Number(fields[11]) + Number(fields[12]);
+        found = true;
+      } catch {
+        // the process ended while we looked
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return found ? ticks * CLOCK_TICK_MS : undefined;
+}
 
 function stopChild(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
