@@ -15,18 +15,19 @@ export function normalizePassword(password: string): string {
 const WORKER_FILE = join(process.cwd(), 'lib', 'auth', 'password-worker.mjs');
 export const PASSWORD_THREADS = Math.max(1, availableParallelism() - 1);
 
-let pool: Piscina | undefined;
+// One pool per process; kept on globalThis so dev hot reloads don't start another.
+const globalForPool = globalThis as typeof globalThis & { cookiegramPasswordPool?: Piscina };
 
 /** Created on first use, so building and importing the app start no threads. */
 function passwordPool(): Piscina {
-  pool ??= new Piscina({
+  globalForPool.cookiegramPasswordPool ??= new Piscina({
     filename: WORKER_FILE,
     minThreads: 1,
     maxThreads: PASSWORD_THREADS,
     idleTimeout: 60_000,
     niceIncrement: 10,
   });
-  return pool;
+  return globalForPool.cookiegramPasswordPool;
 }
 
 export function hashPassword(password: string, cost: number): Promise<string> {
