@@ -15,8 +15,9 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ['better-sqlite3'],
+  // Loaded from node_modules at run time, never bundled: better-sqlite3 is a native addon, and
+  // piscina starts worker threads from files on disk (lib/auth/password-worker.mjs).
+  serverExternalPackages: ['better-sqlite3', 'piscina'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

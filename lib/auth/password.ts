@@ -1,16 +1,41 @@
-import bcrypt from 'bcryptjs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import Piscina from 'piscina';
 
 /** Passwords are compared as NFKC, so the same text typed on different keyboards matches. */
 export function normalizePassword(password: string): string {
   return password.normalize('NFKC');
 }
 
+// bcrypt costs ~85 ms of CPU per hash at cost 10, and bcryptjs's async API still holds the event
+// loop for most of it, so a burst of logins would stall every other request. The pool runs it on
+// worker threads instead: one per core but one, which leaves a core to the event loop. The
+// threads also run at a lower CPU priority (nice +10, through piscina's niceIncrement), so pages
+// and the API win when logins and pages compete for a core; logins queue instead.
+const WORKER_FILE = join(process.cwd(), 'lib', 'auth', 'password-worker.mjs');
+export const PASSWORD_THREADS = Math.max(1, availableParallelism() - 1);
+
+// One pool per process; kept on globalThis so dev hot reloads don't start another.
+const globalForPool = globalThis as typeof globalThis & { cookiegramPasswordPool?: Piscina };
+
+/** Created on first use, so building and importing the app start no threads. */
+function passwordPool(): Piscina {
+  globalForPool.cookiegramPasswordPool ??= new Piscina({
+    filename: WORKER_FILE,
+    minThreads: 1,
+    maxThreads: PASSWORD_THREADS,
+    idleTimeout: 60_000,
+    niceIncrement: 10,
+  });
+  return globalForPool.cookiegramPasswordPool;
+}
+
 export function hashPassword(password: string, cost: number): Promise<string> {
-  return bcrypt.hash(normalizePassword(password), cost);
+  return passwordPool().run({ password: normalizePassword(password), cost }, { name: 'hash' }) as Promise<string>;
 }
 
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(normalizePassword(password), hash);
+  return passwordPool().run({ password: normalizePassword(password), hash }, { name: 'compare' }) as Promise<boolean>;
 }
 
 const dummyHashes = new Map<number, Promise<string>>();
@@ -22,7 +47,7 @@ const dummyHashes = new Map<number, Promise<string>>();
 export function dummyHash(cost: number): Promise<string> {
   let hash = dummyHashes.get(cost);
   if (!hash) {
-    hash = bcrypt.hash(crypto.randomUUID(), cost);
+    hash = hashPassword(crypto.randomUUID(), cost);
     dummyHashes.set(cost, hash);
   }
   return hash;

@@ -3,6 +3,7 @@ import { eq, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import { revokedTokens, users } from '@/lib/db/schema';
 import type { VerifiedToken } from './token';
+import { type TokenStateQuery, isTokenCurrent, tokenStateQuery } from './token-state';
 
 // The JWT strategy's answer to "a JWT cannot be invalidated": the data access layer refuses a
 // token whose id was revoked at logout, or that was issued before "log out of all devices".
@@ -15,22 +16,12 @@ export async function revokeToken(token: Pick<VerifiedToken, 'jti' | 'expiresAt'
   await db.delete(revokedTokens).where(lt(revokedTokens.expiresAt, Math.floor(nowSeconds)));
 }
 
-const check = () =>
-  getDb()
-    .select({
-      epoch: users.tokenEpoch,
-      revoked: sql<number>`exists(select 1 from ${revokedTokens} where ${revokedTokens.jti} = ${sql.placeholder('jti')})`,
-    })
-    .from(users)
-    .where(eq(users.id, sql.placeholder('userId')))
-    .prepare();
-let checkStatement: ReturnType<typeof check> | undefined;
+let checkStatement: TokenStateQuery | undefined;
 
 /** One indexed query: the user still exists, the token is of the current epoch and not revoked. */
-export async function isTokenStillValid(token: Pick<VerifiedToken, 'userId' | 'jti' | 'epoch'>): Promise<boolean> {
-  checkStatement ??= check();
-  const [row] = await checkStatement.execute({ userId: token.userId, jti: token.jti });
-  return row !== undefined && !row.revoked && row.epoch === token.epoch;
+export function isTokenStillValid(token: Pick<VerifiedToken, 'userId' | 'jti' | 'epoch'>): Promise<boolean> {
+  checkStatement ??= tokenStateQuery(getDb());
+  return isTokenCurrent(checkStatement, token);
 }
 
 /** "Log out of all devices": every token issued so far becomes invalid. */

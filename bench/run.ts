@@ -1,0 +1,241 @@
+// npm run bench — the app against a framework-free baseline, on a demo-size and a large database.
+// Every scenario runs for a fixed time with fixed connections, on loopback only. Prints a table,
+// checks the targets of issue 5, and writes bench/results.json.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { BENCH_PASSWORD, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabase } from './database';
+import { type Measurement, runLoad, startLoad } from './load';
+import { type Server, cpuTimeMs, startApp, startBaseline, stopAll } from './servers';
+import { feedRequests, likeRequests, loginFormFields, loginRequests, sessionCookies, undoLikes, unlikedPairs } from './scenarios';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 3;
+const CONNECTIONS = 10;
+const LOGINS_IN_FLIGHT = 20;
+const BCRYPT_COST = 10;
+const PORTS = { baseline: 3411, appLarge: 3412, appDemo: 3413 };
+const DATA = join('.data', 'bench');
+const LARGE_DB = join(DATA, 'large.db');
+const DEMO_DB = join(DATA, 'demo.db');
+const RESULTS = join('bench', 'results.json');
+
+type Row = { scenario: string; server: string; database: string; result: Measurement; ratio?: number; cpuRatio?: number };
+
+const machine = () => ({
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? 'unknown',
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
+});
+
+/** Newest modification time under the paths a build depends on. */
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) for (const entry of readdirSync(path)) visit(join(path, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+function ensureBuild() {
+  const buildId = join('.next', 'BUILD_ID');
+  const sources = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+  if (process.env.BENCH_REBUILD !== '1' && existsSync(buildId) && statSync(buildId).mtimeMs > newestSource(sources)) {
+    console.log('Production build: reusing .next (newer than every source file).');
+    return;
+  }
+  console.log('Production build: npm run build …');
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) throw new Error('npm run build failed');
+}
+
+/** The JavaScript a browser downloads to show a page: every <script src> in it, read from .next/static. */
+async function firstLoadJs(server: Server, path: string, cookie = '') {
+  const html = await (await fetch(`${server.url}${path}`, { headers: { cookie } })).text();
+  const files = [...html.matchAll(/<script[^>]+src="\/_next\/static\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  let raw = 0;
+  let gzip = 0;
+  for (const file of new Set(files)) {
+    const bytes = readFileSync(join('.next', 'static', file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+  }
+  return { files: new Set(files).size, rawKiB: Number((raw / 1024).toFixed(1)), gzipKiB: Number((gzip / 1024).toFixed(1)) };
+}
+
+/** Runs a load and adds the server's CPU time per request to its measurement. */
+async function measured(server: Server, load: Parameters<typeof runLoad>[0]): Promise<Measurement> {
+  const cpuBefore = cpuTimeMs(server);
+  const result = await runLoad(load);
+  const cpuAfter = cpuTimeMs(server);
+  if (cpuBefore === undefined || cpuAfter === undefined || result.requests === 0) return result;
+  return { ...result, cpuMsPerRequest: Number(((cpuAfter - cpuBefore) / result.requests).toFixed(3)) };
+}
+
+const summary = (r: Measurement) =>
+  `${r.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  cpu ${r.cpuMsPerRequest ?? '?'} ms/req`;
+
+async function scenario(name: string, server: Server, load: Parameters<typeof runLoad>[0]): Promise<Measurement> {
+  process.stdout.write(`  ${name.padEnd(44)}`);
+  await runLoad({ ...load, seconds: WARMUP_SECONDS });
+  const result = await measured(server, load);
+  console.log(summary(result));
+  return result;
+}
+
+/** Feed p99 while LOGINS_IN_FLIGHT logins keep the password pool busy. */
+async function feedDuringLoginStorm(app: Server, feed: Parameters<typeof runLoad>[0], login: Parameters<typeof runLoad>[0]) {
+  process.stdout.write(`  ${'feed, 20 logins in flight (app, large)'.padEnd(44)}`);
+  const storm = startLoad({ ...login, seconds: SECONDS + 2 * WARMUP_SECONDS });
+  await new Promise((r) => setTimeout(r, 1000)); // let the logins pile up first
+  await runLoad({ ...feed, seconds: WARMUP_SECONDS });
+  const result = await runLoad(feed);
+  storm.stop();
+  const logins = await storm.done;
+  console.log(summary(result));
+  console.log(`  ${''.padEnd(44)}(logins meanwhile: ${logins.reqPerSec.toFixed(1)}/s, p50 ${logins.p50} ms, errors ${logins.errors})`);
+  return { feed: result, logins };
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits);
+/** Baseline CPU per request ÷ the app's: the throughput ratio if each server had a core to itself. */
+const cpuRatio = (baseline: Measurement, app: Measurement) =>
+  baseline.cpuMsPerRequest && app.cpuMsPerRequest ? baseline.cpuMsPerRequest / app.cpuMsPerRequest : undefined;
+
+function printTable(rows: Row[]) {
+  const header = ['scenario', 'server', 'database', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'app/baseline', 'CPU ms/req', 'baseline/app CPU'];
+  const lines = rows.map((r) => [
+    r.scenario,
+    r.server,
+    r.database,
+    fmt(r.result.reqPerSec),
+    String(r.result.p50),
+    String(r.result.p99),
+    String(r.result.errors),
+    r.ratio === undefined ? '' : fmt(r.ratio, 3),
+    r.result.cpuMsPerRequest === undefined ? '' : fmt(r.result.cpuMsPerRequest, 2),
+    r.cpuRatio === undefined ? '' : fmt(r.cpuRatio, 3),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const show = (cells: string[]) => `| ${cells.map((c, i) => (i >= 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(' | ')} |`;
+  console.log(show(header));
+  console.log(`|${widths.map((w, i) => (i >= 3 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  for (const line of lines) console.log(show(line));
+}
+
+async function main() {
+  const startedAt = new Date();
+  const before = machine();
+  console.log(`Machine: ${before.cores} cores (${before.cpu}), Node ${before.node}, ${before.platform}, load average ${before.loadAverage.join(' ')}`);
+  ensureBuild();
+
+  console.log('Databases:');
+  const large = await buildLargeDatabase(LARGE_DB, LARGE, BCRYPT_COST);
+  console.log(`  large (${LARGE.users} users, ${LARGE.posts} posts, ${LARGE.likes} likes): ${large} ${LARGE_DB}`);
+  await buildDemoDatabase(DEMO_DB, BCRYPT_COST);
+  console.log(`  demo (as a fresh server seeds it): ${DEMO_DB}`);
+
+  const secret = randomBytes(32).toString('base64url');
+  const env = (db: string) => ({ AUTH_SECRET: secret, DATABASE_URL: `file:${db}`, BCRYPT_COST: String(BCRYPT_COST) });
+  const baseline = await startBaseline(PORTS.baseline, env(LARGE_DB));
+  const appLarge = await startApp(PORTS.appLarge, env(LARGE_DB));
+  const appDemo = await startApp(PORTS.appDemo, env(DEMO_DB));
+
+  const largeCookies = await sessionCookies(LARGE_DB, secret, 200);
+  const demoCookies = await sessionCookies(DEMO_DB, secret, 4);
+  const js = await firstLoadJs(appLarge, '/feed', largeCookies[0]);
+  const loginJs = await firstLoadJs(appLarge, '/login');
+  const showJs = (page: string, j: typeof js) => `First-load JavaScript of ${page}: ${j.rawKiB} KiB, ${j.gzipKiB} KiB gzipped (${j.files} files)`;
+  console.log(`${showJs('/feed', js)}; ${showJs('/login', loginJs)}`);
+
+  const feed = (server: Server, cookies: string[]) => ({ url: server.url, connections: CONNECTIONS, seconds: SECONDS, expectStatus: 200, requests: feedRequests(cookies) });
+  const largePairs = await unlikedPairs(LARGE_DB, secret, 2000);
+  const demoPairs = await unlikedPairs(DEMO_DB, secret, 2000);
+  const like = (server: Server, pairs: typeof largePairs) => ({ url: server.url, connections: CONNECTIONS, seconds: SECONDS, expectStatus: 200, requests: likeRequests(pairs) });
+  const emails = Array.from({ length: 500 }, (_, i) => benchEmail(1 + ((i * 7919) % LARGE.users)));
+  const login = {
+    url: appLarge.url,
+    connections: LOGINS_IN_FLIGHT,
+    seconds: SECONDS,
+    expectStatus: 303,
+    requests: await loginRequests(await loginFormFields(appLarge.url), emails, BENCH_PASSWORD),
+  };
+
+  console.log(`Scenarios (${SECONDS} s each after a ${WARMUP_SECONDS} s warm-up, ${CONNECTIONS} connections, loopback):`);
+  const feedBase = await scenario('feed (baseline, large)', baseline, feed(baseline, largeCookies));
+  const feedLarge = await scenario('feed (app, large)', appLarge, feed(appLarge, largeCookies));
+  const feedDemo = await scenario('feed (app, demo)', appDemo, feed(appDemo, demoCookies));
+  const likeBase = await scenario('like + unlike (baseline, large)', baseline, like(baseline, largePairs));
+  const likeLarge = await scenario('like + unlike (app, large)', appLarge, like(appLarge, largePairs));
+  const likeDemo = await scenario('like + unlike (app, demo)', appDemo, like(appDemo, demoPairs));
+  const loginOnly = await scenario(`login, ${LOGINS_IN_FLIGHT} in flight (app, large)`, appLarge, login);
+  const storm = await feedDuringLoginStorm(appLarge, feed(appLarge, largeCookies), login);
+  // Load from other work drifts: the feed is measured alone before and after the storm.
+  const feedAfter = await scenario('feed again, after the logins (app, large)', appLarge, feed(appLarge, largeCookies));
+  const p99Alone = (feedLarge.p99 + feedAfter.p99) / 2;
+
+  for (const server of [baseline, appLarge, appDemo]) await server.stop();
+  undoLikes(LARGE_DB, largePairs);
+
+  const rows: Row[] = [
+    { scenario: 'feed', server: 'baseline', database: 'large', result: feedBase },
+    { scenario: 'feed', server: 'app', database: 'large', result: feedLarge, ratio: feedLarge.reqPerSec / feedBase.reqPerSec, cpuRatio: cpuRatio(feedBase, feedLarge) },
+    { scenario: 'feed', server: 'app', database: 'demo', result: feedDemo },
+    { scenario: 'feed, 20 logins in flight', server: 'app', database: 'large', result: storm.feed },
+    { scenario: 'feed, after the logins', server: 'app', database: 'large', result: feedAfter },
+    { scenario: 'like + unlike', server: 'baseline', database: 'large', result: likeBase },
+    { scenario: 'like + unlike', server: 'app', database: 'large', result: likeLarge, ratio: likeLarge.reqPerSec / likeBase.reqPerSec, cpuRatio: cpuRatio(likeBase, likeLarge) },
+    { scenario: 'like + unlike', server: 'app', database: 'demo', result: likeDemo },
+    { scenario: 'login', server: 'app', database: 'large', result: loginOnly },
+  ];
+  const targets = [
+    { target: 'like API ≥ 0.15 × baseline req/s', value: likeLarge.reqPerSec / likeBase.reqPerSec, limit: 0.15, atLeast: true, cpu: cpuRatio(likeBase, likeLarge) },
+    { target: 'feed page ≥ 0.05 × baseline req/s', value: feedLarge.reqPerSec / feedBase.reqPerSec, limit: 0.05, atLeast: true, cpu: cpuRatio(feedBase, feedLarge) },
+    { target: 'feed p99 with 20 logins in flight ≤ 1.5 × without', value: storm.feed.p99 / p99Alone, limit: 1.5, atLeast: false },
+    { target: 'feed p50, large ≤ 1.2 × demo database', value: feedLarge.p50 / feedDemo.p50, limit: 1.2, atLeast: false },
+    { target: 'like p50, large ≤ 1.2 × demo database', value: likeLarge.p50 / likeDemo.p50, limit: 1.2, atLeast: false },
+  ].map((t) => ({ ...t, value: Number(t.value.toFixed(3)), met: t.atLeast ? t.value >= t.limit : t.value <= t.limit }));
+
+  const after = machine();
+  console.log(`\nResults — ${before.cores} cores, Node ${before.node}; load average ${before.loadAverage.join(' ')} before, ${after.loadAverage.join(' ')} after`);
+  printTable(rows);
+  console.log(
+    `\nFeed p99: ${p99Alone} ms alone (${feedLarge.p99} before, ${feedAfter.p99} after), ${storm.feed.p99} ms with ${LOGINS_IN_FLIGHT} logins in flight (${storm.logins.reqPerSec.toFixed(1)} logins/s meanwhile).`,
+  );
+  console.log(`${showJs('/feed', js)}.\n${showJs('/login', loginJs)}, for comparison.\n`);
+  for (const t of targets) {
+    const cpu = 'cpu' in t && t.cpu !== undefined ? ` (by server CPU per request: ${fmt(t.cpu, 3)})` : '';
+    console.log(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.target}: ${t.value}${cpu}`);
+  }
+  if (after.loadAverage[0] !== undefined && after.loadAverage[0] > before.cores) {
+    console.log(`\nNote: the load average (${after.loadAverage[0]}) exceeded the core count: other work shared the machine, so the figures are noisy.`);
+  }
+
+  writeFileSync(
+    RESULTS,
+    `${JSON.stringify({ startedAt, machine: { ...before, loadAverageAfter: after.loadAverage }, seconds: SECONDS, connections: CONNECTIONS, firstLoadJs: { feed: js, login: loginJs }, rows, stormLogins: storm.logins, targets }, null, 2)}\n`,
+  );
+  console.log(`\nWrote ${RESULTS}.`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopAll();
+    process.exit(130);
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  stopAll();
+  process.exit(1);
+});

@@ -1,0 +1,140 @@
+// What the load generator sends: feed views, like/unlike pairs and logins, each as a real
+// client would (a signed session cookie, a no-JavaScript login form post).
+import Database from 'better-sqlite3';
+import type autocannon from 'autocannon';
+import { AUTH_COOKIES } from '@/lib/auth/cookie';
+import { type TokenUser, importKeyring, signToken } from '@/lib/auth/token';
+import { random } from './database';
+
+type LoadRequest = autocannon.Request;
+const TOKEN_COOKIE = AUTH_COOKIES.jwt.name;
+const USER_COLUMNS = 'id, username, token_epoch as tokenEpoch';
+const pick = <T>(items: readonly T[], rand: () => number): T => {
+  const item = items[Math.floor(rand() * items.length)];
+  if (item === undefined) throw new Error('nothing to pick from');
+  return item;
+};
+
+/** Session cookies for some users of the database, signed with the server's secret. */
+export async function sessionCookies(dbPath: string, secret: string, count: number): Promise<string[]> {
+  const sqlite = new Database(dbPath, { readonly: true });
+  const users = sqlite
+    .prepare<[number], TokenUser>(`select ${USER_COLUMNS} from users order by random() limit ?`)
+    .all(count);
+  sqlite.close();
+  const key = await importKeyring([secret]);
+  return Promise.all(users.map(async (u) => `${TOKEN_COOKIE}=${await signToken(u, key)}`));
+}
+
+/** GET /feed as a logged-in user, a different one on each request. */
+export function feedRequests(cookies: string[]): LoadRequest[] {
+  const rand = random(1);
+  return [
+    {
+      method: 'GET',
+      path: '/feed',
+      setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: pick(cookies, rand) } }),
+    },
+  ];
+}
+
+type LikePair = { userId: number; postId: number; cookie: string };
+
+/**
+ * (user, post) pairs where the user has not liked the post yet. Each like is followed by its
+ * unlike, and undoLikes() clears the pairs a scenario cut short, so the large database ends as
+ * it started and can be reused.
+ */
+export async function unlikedPairs(dbPath: string, secret: string, count: number): Promise<LikePair[]> {
+  const sqlite = new Database(dbPath, { readonly: true });
+  const users = sqlite.prepare<[], TokenUser>(`select ${USER_COLUMNS} from users`).all();
+  const postIds = sqlite.prepare<[], { id: number }>('select id from posts').all().map((p) => p.id);
+  const liked = sqlite.prepare<[number, number], { one: number }>('select 1 as one from likes where user_id = ? and post_id = ?');
+  const key = await importKeyring([secret]);
+  const rand = random(2);
+  const pairs: LikePair[] = [];
+  for (let tries = 0; pairs.length < count && tries < count * 20; tries++) {
+    const user = pick(users, rand);
+    const postId = pick(postIds, rand);
+    if (liked.get(user.id, postId)) continue;
+    pairs.push({ userId: user.id, postId, cookie: `${TOKEN_COOKIE}=${await signToken(user, key)}` });
+  }
+  sqlite.close();
+  return pairs;
+}
+
+/** Removes any like left by the pairs (a scenario that ends between a like and its unlike). */
+export function undoLikes(dbPath: string, pairs: LikePair[]): void {
+  const sqlite = new Database(dbPath);
+  sqlite.pragma('busy_timeout = 5000');
+  const unlike = sqlite.prepare('delete from likes where user_id = ? and post_id = ?');
+  sqlite.transaction(() => pairs.forEach((p) => unlike.run(p.userId, p.postId)))();
+  sqlite.close();
+}
+
+/** POST then DELETE /api/posts/:id/like for a pair, a different pair on each round. */
+export function likeRequests(pairs: LikePair[]): LoadRequest[] {
+  const rand = random(3);
+  return [
+    {
+      method: 'POST',
+      setupRequest: (request, context: { pair?: LikePair }) => {
+        const pair = pick(pairs, rand);
+        context.pair = pair;
+        return { ...request, path: `/api/posts/${pair.postId}/like`, headers: { ...request.headers, cookie: pair.cookie } };
+      },
+    },
+    {
+      method: 'DELETE',
+      setupRequest: (request, context: { pair?: LikePair }) => {
+        const pair = context.pair ?? pick(pairs, rand);
+        return { ...request, path: `/api/posts/${pair.postId}/like`, headers: { ...request.headers, cookie: pair.cookie } };
+      },
+    },
+  ];
+}
+
+const decodeEntities = (text: string) =>
+  text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** The hidden fields React puts in the login form so that it posts without JavaScript. */
+export async function loginFormFields(baseUrl: string): Promise<[string, string][]> {
+  const html = await (await fetch(`${baseUrl}/login`)).text();
+  const form = /<form[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? '';
+  const fields: [string, string][] = [];
+  for (const [input] of form.matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
+    const name = /name="([^"]*)"/.exec(input)?.[1];
+    if (name !== undefined) fields.push([decodeEntities(name), decodeEntities(/value="([^"]*)"/.exec(input)?.[1] ?? '')]);
+  }
+  if (fields.length === 0) throw new Error('no server action fields in the login form');
+  return fields;
+}
+
+/** POST /login (the form, as a browser without JavaScript sends it) with a right password. */
+export async function loginRequests(
+  fields: [string, string][],
+  emails: string[],
+  password: string,
+): Promise<LoadRequest[]> {
+  const bodies = await Promise.all(
+    emails.map(async (email) => {
+      const form = new FormData();
+      for (const [name, value] of fields) form.append(name, value);
+      form.append('email', email);
+      form.append('password', password);
+      const encoded = new Request('http://bench.invalid/login', { method: 'POST', body: form });
+      return { body: await encoded.text(), type: encoded.headers.get('content-type') ?? '' };
+    }),
+  );
+  const rand = random(4);
+  return [
+    {
+      method: 'POST',
+      path: '/login',
+      setupRequest: (request) => {
+        const { body, type } = pick(bodies, rand);
+        return { ...request, body, headers: { ...request.headers, 'content-type': type } };
+      },
+    },
+  ];
+}
