@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { AUTH_COOKIES } from '@/lib/auth/cookie';
 import { type Keyring, importKeyring, verifyToken } from '@/lib/auth/token';
-import { isTokenCurrent, tokenStateQuery } from '@/lib/auth/token-state';
+import { isTokenCurrent, prepareTokenState } from '@/lib/auth/token-state';
 import { getConfig } from '@/lib/config';
 import { openDatabase } from '@/lib/db/client';
 import { parsePostId } from '@/lib/posts/post-id';
@@ -22,7 +22,7 @@ const db = openDatabase(databasePath);
 const statements = preparePostStatements(db);
 const TOKEN_COOKIE = AUTH_COOKIES.jwt.name;
 // The data access layer's check: the user exists, the token is of the current epoch, not revoked.
-const tokenState = tokenStateQuery(db);
+const tokenState = prepareTokenState(db);
 const LIKE_PATH = /^\/api\/posts\/([^/]+)\/like$/;
 
 function tokenFrom(request: IncomingMessage): string | undefined {

@@ -3,7 +3,7 @@ import { eq, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import { revokedTokens, users } from '@/lib/db/schema';
 import type { VerifiedToken } from './token';
-import { type TokenStateQuery, isTokenCurrent, tokenStateQuery } from './token-state';
+import { type TokenStateQuery, isTokenCurrent, prepareTokenState } from './token-state';
 
 // The JWT strategy's answer to "a JWT cannot be invalidated": the data access layer refuses a
 // token whose id was revoked at logout, or that was issued before "log out of all devices".
@@ -20,7 +20,7 @@ let checkStatement: TokenStateQuery | undefined;
 
 /** One indexed query: the user still exists, the token is of the current epoch and not revoked. */
 export function isTokenStillValid(token: Pick<VerifiedToken, 'userId' | 'jti' | 'epoch'>): Promise<boolean> {
-  checkStatement ??= tokenStateQuery(getDb());
+  checkStatement ??= prepareTokenState(getDb());
   return isTokenCurrent(checkStatement, token);
 }
 

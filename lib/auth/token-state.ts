@@ -6,6 +6,7 @@ import type { Db } from '@/lib/db/client';
 import { revokedTokens, users } from '@/lib/db/schema';
 import type { VerifiedToken } from './token';
 
+/** The query builder (for EXPLAIN in tests); prepare it once with `prepareTokenState`. */
 export function tokenStateQuery(db: Db) {
   return db
     .select({
@@ -13,11 +14,11 @@ export function tokenStateQuery(db: Db) {
       revoked: sql<number>`exists(select 1 from ${revokedTokens} where ${revokedTokens.jti} = ${sql.placeholder('jti')})`,
     })
     .from(users)
-    .where(eq(users.id, sql.placeholder('userId')))
-    .prepare();
+    .where(eq(users.id, sql.placeholder('userId')));
 }
 
-export type TokenStateQuery = ReturnType<typeof tokenStateQuery>;
+export const prepareTokenState = (db: Db) => tokenStateQuery(db).prepare();
+export type TokenStateQuery = ReturnType<typeof prepareTokenState>;
 
 /** True when the token's user exists, the token is of the user's current epoch and not revoked. */
 export async function isTokenCurrent(query: TokenStateQuery, token: Pick<VerifiedToken, 'userId' | 'jti' | 'epoch'>) {

@@ -5,6 +5,7 @@ import { Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmbeddedDb } from '@/lib/db/client';
 import { useTestDatabase } from '@/lib/db/test-database';
+import { tokenStateQuery } from '@/lib/auth/token-state';
 import { deleteLikeQuery, feedQuery, insertLikeQuery, likeCountQuery } from './statements';
 
 type Query = SQLWrapper & { toSQL: () => { sql: string; params: unknown[] } };
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => sqlite.close());
 
-const values: Record<string, number> = { viewerId: 1, userId: 1, postId: 1, createdAt: Date.now(), id: 1, now: Date.now() };
+const values: Record<string, number | string> = { viewerId: 1, userId: 1, postId: 1, createdAt: Date.now(), id: 1, now: Date.now(), jti: 'j' };
 
 function plan(text: string, params: unknown[] = []): string[] {
   const bound = params.map((p) => (p instanceof Placeholder ? values[p.name] : p));
@@ -74,6 +75,23 @@ describe('query plans', () => {
     // The statement the like-count triggers run (drizzle/0001_like_count_triggers.sql).
     expect(plan('update posts set like_count = like_count + 1 where id = ?', [1])).toEqual([
       'SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)',
+    ]);
+  });
+
+  it('checks a JWT per request (user, epoch, revoked jti) by keys', () => {
+    const steps = planOf(tokenStateQuery(db));
+    expectNoFullScan(steps);
+    expect(steps).toEqual([
+      'SEARCH users USING INTEGER PRIMARY KEY (rowid=?)',
+      'SCALAR SUBQUERY 1',
+      'SEARCH revoked_tokens USING COVERING INDEX sqlite_autoindex_revoked_tokens_1 (jti=?)',
+    ]);
+  });
+
+  it('finds a session by its id hash and a rate-limit counter by its key', () => {
+    expectNoFullScan(plan('select * from sessions inner join users on users.id = sessions.user_id where sessions.id = ?', ['x']));
+    expect(plan('select count, window_start from rate_limits where key = ?', ['k'])).toEqual([
+      expect.stringMatching(/^SEARCH rate_limits USING INDEX sqlite_autoindex_rate_limits_1 \(key=\?\)/),
     ]);
   });
 });
