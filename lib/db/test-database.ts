@@ -1,14 +1,22 @@
-// For unit tests: a fresh, migrated SQLite file of its own, set as DATABASE_URL.
+// For unit tests: a fresh, migrated database of the test file's own, set as DATABASE_URL before
+// the app's modules open it.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Db } from './client';
 
-export async function useTestDatabase() {
+export type TestDatabase = { db: Db; stop: () => Promise<void> };
+
+async function migrated(): Promise<Db> {
+  const { getConnection } = await import('./client');
+  const { migrateDatabase } = await import('./migrate');
+  const connection = getConnection();
+  await migrateDatabase(connection);
+  return connection.db;
+}
+
+export async function useTestDatabase(): Promise<TestDatabase> {
   const path = join(mkdtempSync(join(tmpdir(), 'cookiegram-test-')), 'test.db');
   process.env.DATABASE_URL = `file:${path}`;
-  const { getEmbeddedDb } = await import('./client');
-  const { migrateDatabase } = await import('./migrate');
-  const db = getEmbeddedDb();
-  migrateDatabase(db);
-  return db;
+  return { db: await migrated(), stop: async () => {} };
 }
