@@ -1,9 +1,11 @@
 // For unit tests: a fresh, migrated database of the test file's own, set as DATABASE_URL before
-// the app's modules open it.
+// the app's modules open it. useTestDatabase: an SQLite file; useSqldTestDatabase: a real
+// libSQL server (sqld) on loopback, reached over HTTP as Turso would be.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from './client';
+import { startSqld } from './sqld';
 
 export type TestDatabase = { db: Db; stop: () => Promise<void> };
 
@@ -19,4 +21,10 @@ export async function useTestDatabase(): Promise<TestDatabase> {
   const path = join(mkdtempSync(join(tmpdir(), 'cookiegram-test-')), 'test.db');
   process.env.DATABASE_URL = `file:${path}`;
   return { db: await migrated(), stop: async () => {} };
+}
+
+export async function useSqldTestDatabase(): Promise<TestDatabase> {
+  const server = await startSqld();
+  process.env.DATABASE_URL = server.url;
+  return { db: await migrated(), stop: server.stop };
 }
