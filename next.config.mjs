@@ -18,6 +18,9 @@ const nextConfig = {
   // Loaded from node_modules at run time, never bundled: better-sqlite3 is a native addon, and
   // piscina starts worker threads from files on disk (lib/auth/password-worker.mjs).
   serverExternalPackages: ['better-sqlite3', 'piscina'],
+  // The password worker is loaded by path at run time, so the tracer does not follow its
+  // imports: ship bcryptjs with every function (Vercel copies only traced files).
+  outputFileTracingIncludes: { '/*': ['./lib/auth/password-worker.mjs', './node_modules/bcryptjs/**/*'] },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,11 +1,8 @@
 import { existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-import type { StrategyOptions } from './e2e/fixtures';
-import { CURRENT_SECRET, PREVIOUS_SECRET, databasePath } from './e2e/server-env';
-
-// E2E_PORT lets two checkouts run their suites side by side.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+import type { ServerOptions } from './e2e/fixtures';
+import { CURRENT_SECRET, PREVIOUS_SECRET, E2E_SERVERS } from './e2e/server-env';
 
 /** Debian's (or any) Chromium on PATH; undefined means Playwright's own browser. */
 function systemChromium(): string | undefined {
@@ -18,16 +15,11 @@ function systemChromium(): string | undefined {
   return undefined;
 }
 
-const strategies = (['jwt', 'session'] as const).map((strategy, i) => ({
-  strategy,
-  port: PORT + i,
-  baseURL: `http://localhost:${PORT + i}`,
-}));
-
 const executablePath = systemChromium();
 const isRoot = process.getuid?.() === 0;
+const AUTH_SECRET = `${CURRENT_SECRET},${PREVIOUS_SECRET}`;
 
-export default defineConfig<StrategyOptions>({
+export default defineConfig<ServerOptions>({
   testDir: './e2e',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
@@ -41,22 +33,30 @@ export default defineConfig<StrategyOptions>({
       args: [...(isRoot ? ['--no-sandbox'] : []), '--disable-background-networking', '--disable-component-update'],
     },
   },
-  // The whole suite runs once per auth strategy, each against its own server and database.
-  projects: strategies.map((s) => ({
-    name: s.strategy,
-    use: { ...devices['Desktop Chrome'], baseURL: s.baseURL, strategy: s.strategy },
+  // The whole suite runs once per server: JWT and session strategies on the embedded SQLite file,
+  // and the session strategy on a real libSQL server (sqld), as on Vercel with Turso.
+  projects: E2E_SERVERS.map((s) => ({
+    name: s.name,
+    use: { ...devices['Desktop Chrome'], baseURL: s.baseURL, strategy: s.strategy, server: s.name },
+    // Start-up checks spawn servers of their own: once is enough.
+    testIgnore: s.name === 'jwt' ? [] : ['**/startup.spec.ts'],
   })),
-  // One production build (made by `npm run test:e2e` before this runs) behind every server.
-  webServer: strategies.map((s) => ({
-    command: `rm -rf ${dirname(databasePath(s.strategy))} && npm run start -- --port ${s.port}`,
+  // One production build (made by `npm run test:e2e` before this runs) behind every server, each
+  // with a fresh database. Playwright stops each command's whole process group at the end, passed
+  // or failed, so sqld goes too.
+  webServer: E2E_SERVERS.map((s) => ({
+    command:
+      s.database.driver === 'libsql'
+        ? `npx tsx scripts/e2e-libsql-server.ts ${s.port} ${s.database.port}`
+        : `rm -rf ${dirname(s.database.path)} && npm run start -- --port ${s.port} --hostname 127.0.0.1`,
     url: `${s.baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
     env: {
-      AUTH_SECRET: `${CURRENT_SECRET},${PREVIOUS_SECRET}`,
+      AUTH_SECRET,
       AUTH_STRATEGY: s.strategy,
-      DATABASE_URL: `file:${databasePath(s.strategy)}`,
+      ...(s.database.driver === 'file' ? { DATABASE_URL: `file:${s.database.path}` } : {}),
     },
   })),
 });

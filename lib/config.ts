@@ -9,6 +9,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   AUTH_SECRET: z.string().optional(),
   DATABASE_URL: z.string().trim().min(1).default('file:.data/cookiegram.db'),
+  DATABASE_AUTH_TOKEN: z.string().trim().optional(),
   BCRYPT_COST: z.coerce
     .number()
     .int()
@@ -23,14 +24,23 @@ const envSchema = z.object({
     .max(10, 'TRUSTED_PROXY_HOPS above 10 is not a real proxy chain')
     .default(1),
   AUTH_STRATEGY: z.enum(['jwt', 'session'], { error: 'AUTH_STRATEGY must be "jwt" or "session"' }).default('jwt'),
+  /** Set to 1 by Vercel, at build and at run time. */
+  VERCEL: z.string().optional(),
 });
+
+/**
+ * Which database DATABASE_URL names: an embedded SQLite file (better-sqlite3), or a libSQL
+ * server such as Turso (@libsql/client over HTTP or WebSockets).
+ */
+export type DatabaseConfig =
+  | { driver: 'better-sqlite3'; path: string }
+  | { driver: 'libsql'; url: string; authToken: string | undefined };
 
 export type Config = {
   isProduction: boolean;
   /** Raw AUTH_SECRET; undefined in development means "use the generated one" (lib/auth/secret.ts). */
   authSecret: string | undefined;
-  /** Path of the SQLite file, from DATABASE_URL `file:<path>`. */
-  databasePath: string;
+  database: DatabaseConfig;
   bcryptCost: number;
   demoData: boolean;
   /** jwt: stateless signed token (default); session: random id looked up in the database. */
@@ -38,6 +48,43 @@ export type Config = {
   /** How many proxies in front append to X-Forwarded-For (lib/security/client-ip.ts). */
   trustedProxyHops: number;
 };
+
+const LIBSQL_SCHEMES = ['libsql:', 'https:', 'http:', 'wss:', 'ws:'];
+
+/** The URL without credentials, path or query: safe to print (a Turso token may sit in `?authToken=`). */
+export function redactUrl(url: string): string {
+  try {
+    const { protocol, host } = new URL(url);
+    return host ? `${protocol}//${host}` : protocol;
+  } catch {
+    return url.split(/[?#@]/)[0] ?? '';
+  }
+}
+
+function parseDatabaseUrl(url: string, authToken: string | undefined, onVercel: boolean): DatabaseConfig {
+  if (url.startsWith('file:')) {
+    if (onVercel) {
+      throw new ConfigError(
+        'DATABASE_URL names a local SQLite file, but on Vercel every function has its own throw-away disk. ' +
+          'Set DATABASE_URL to a libSQL database (libsql://….turso.io) and DATABASE_AUTH_TOKEN; see "Deploy to Vercel" in the README.',
+      );
+    }
+    return { driver: 'better-sqlite3', path: url.slice('file:'.length) };
+  }
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed && LIBSQL_SCHEMES.includes(parsed.protocol) && parsed.hostname) {
+    return { driver: 'libsql', url, authToken: authToken === '' ? undefined : authToken };
+  }
+  throw new ConfigError(
+    `Invalid DATABASE_URL "${redactUrl(url)}": use file:<path> for the embedded SQLite database (for example ` +
+      'file:.data/cookiegram.db), or the URL of a libSQL server: libsql://, https://, http://, wss:// or ws://.',
+  );
+}
 
 /** Parses the environment; throws a ConfigError that names the offending variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -48,15 +95,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid ${name}: ${issue?.message ?? 'unknown problem'}`);
   }
   const e = parsed.data;
-  if (!e.DATABASE_URL.startsWith('file:')) {
-    throw new ConfigError(
-      `Invalid DATABASE_URL "${e.DATABASE_URL}": use file:<path> (for example file:.data/cookiegram.db).`,
-    );
-  }
   return {
     isProduction: e.NODE_ENV === 'production',
     authSecret: e.AUTH_SECRET === '' ? undefined : e.AUTH_SECRET,
-    databasePath: e.DATABASE_URL.slice('file:'.length),
+    database: parseDatabaseUrl(e.DATABASE_URL, e.DATABASE_AUTH_TOKEN, e.VERCEL === '1'),
     bcryptCost: e.BCRYPT_COST,
     demoData: e.DEMO_DATA === 'on',
     authStrategy: e.AUTH_STRATEGY,

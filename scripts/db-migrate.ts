@@ -1,9 +1,10 @@
-// npm run db:migrate — applies the committed migrations to the database DATABASE_URL names.
-// (The server also does this by itself on start; this is for deploy pipelines and inspection.)
-import { getConfig } from '@/lib/config';
-import { openDatabase } from '@/lib/db/client';
-import { migrateDatabase } from '@/lib/db/migrate';
+// npm run db:migrate — applies the committed migrations to the database DATABASE_URL names, then
+// adds the demo content if it is empty (unless DEMO_DATA=off). The embedded database also does
+// this by itself on start; a libSQL database (Turso) is migrated only here, by the deploy.
+import { migrateAndSeed } from '@/lib/db/startup';
+import { withDatabase } from './with-database';
 
-const { databasePath } = getConfig();
-migrateDatabase(openDatabase(databasePath));
-console.log(`Migrations applied to ${databasePath}.`);
+void withDatabase(async (connection) => {
+  const { seeded } = await migrateAndSeed(connection);
+  console.log(`Migrations applied to ${connection.name}.${seeded ? ' Demo data created.' : ''}`);
+});

@@ -3,36 +3,36 @@ import { uniqueUser } from '../helpers';
 import { credentialFor, insertUsers, likeState, openServerDb } from './support';
 
 test.describe('concurrency', () => {
-  test('200 simultaneous likes of one post by one user make exactly one like', async ({ playwright, baseURL, strategy }) => {
-    const db = openServerDb(strategy);
-    const [user] = insertUsers(db, 1);
+  test('200 simultaneous likes of one post by one user make exactly one like', async ({ playwright, baseURL, strategy, server }) => {
+    const db = openServerDb(server);
+    const [user] = await insertUsers(db, 1);
     if (!user) throw new Error('no user');
     const cookie = await credentialFor(strategy, db, user);
     const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } });
     const postId = 20;
-    const before = likeState(db, postId);
+    const before = await likeState(db, postId);
 
     const responses = await Promise.all(Array.from({ length: 200 }, () => ctx.post(`/api/posts/${postId}/like`)));
     expect(responses.map((r) => r.status())).toEqual(Array(200).fill(200));
-    const after = likeState(db, postId);
+    const after = await likeState(db, postId);
     expect(after.rows).toBe(before.rows + 1);
     expect(after.count).toBe(after.rows);
     await ctx.dispose();
     db.close();
   });
 
-  test('200 users liking one post at once: count = 200 = rows', async ({ playwright, baseURL, strategy }) => {
+  test('200 users liking one post at once: count = 200 = rows', async ({ playwright, baseURL, strategy, server }) => {
     test.slow();
-    const db = openServerDb(strategy);
+    const db = openServerDb(server);
     const postId = 21;
-    const before = likeState(db, postId);
-    const users = insertUsers(db, 200);
+    const before = await likeState(db, postId);
+    const users = await insertUsers(db, 200);
     const cookies = await Promise.all(users.map((u) => credentialFor(strategy, db, u)));
     const contexts = await Promise.all(cookies.map((cookie) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })));
 
     const responses = await Promise.all(contexts.map((ctx) => ctx.post(`/api/posts/${postId}/like`)));
     expect(responses.filter((r) => r.status() === 200)).toHaveLength(200);
-    const after = likeState(db, postId);
+    const after = await likeState(db, postId);
     expect(after.rows).toBe(before.rows + 200);
     expect(after.count).toBe(after.rows);
     await Promise.all(contexts.map((ctx) => ctx.dispose()));

@@ -1,34 +1,63 @@
-// Test-side access for the attack suite: the server's own database (WAL lets a second process
-// read and write it) and credentials minted with the server's secret, so tests can set up
-// hundreds of users without hundreds of bcrypt sign-ups.
+// Test-side access for the attack suite: the e2e server's own database (the SQLite file, which
+// WAL lets a second process read and write, or the sqld server over HTTP) and credentials minted
+// with the server's secret, so tests can set up hundreds of users without hundreds of sign-ups.
 import { randomUUID } from 'node:crypto';
+import { createClient } from '@libsql/client/web';
 import Database from 'better-sqlite3';
 import { generateSessionToken, hashSessionToken } from '../../lib/auth/session-token';
 import { importKeyring, signToken } from '../../lib/auth/token';
-import type { Strategy } from '../fixtures';
-import { CURRENT_SECRET, databasePath } from '../server-env';
+import type { ServerOptions, Strategy } from '../fixtures';
+import { CURRENT_SECRET, e2eServer } from '../server-env';
 
-export type ServerDb = Database.Database;
+type Args = (string | number)[];
+export type ServerDb = {
+  all<T>(sql: string, args?: Args): Promise<T[]>;
+  run(sql: string, args?: Args): Promise<void>;
+  close(): void;
+};
 
-/** The database of the e2e server of a strategy, or of a server a test started itself. */
-export function openServerDb(target: Strategy | { file: string }): ServerDb {
-  const db = new Database(typeof target === 'string' ? databasePath(target) : target.file, { fileMustExist: true });
+function fileDb(path: string): ServerDb {
+  const db = new Database(path, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  return db;
+  return {
+    all: <T>(sql: string, args: Args = []) => Promise.resolve(db.prepare(sql).all(...args) as T[]),
+    run: async (sql, args = []) => {
+      db.prepare(sql).run(...args);
+    },
+    close: () => db.close(),
+  };
+}
+
+function libsqlDb(url: string): ServerDb {
+  const client = createClient({ url });
+  return {
+    all: async <T>(sql: string, args: Args = []) => {
+      const result = await client.execute({ sql, args });
+      return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])) as T);
+    },
+    run: async (sql, args = []) => {
+      await client.execute({ sql, args });
+    },
+    close: () => client.close(),
+  };
+}
+
+/** The database of an e2e server, or of a server a test started itself. */
+export function openServerDb(target: ServerOptions['server'] | { file: string }): ServerDb {
+  if (typeof target !== 'string') return fileDb(target.file);
+  const { database } = e2eServer(target);
+  return database.driver === 'file' ? fileDb(database.path) : libsqlDb(database.url);
 }
 
 /** Inserts `count` users (unusable password hash: they never log in through the form). */
-export function insertUsers(db: ServerDb, count: number): { id: number; username: string }[] {
-  const insert = db.prepare(
-    "INSERT INTO users (username, email, password_hash, created_at) VALUES (?, ?, '!', ?) RETURNING id, username",
-  );
+export async function insertUsers(db: ServerDb, count: number): Promise<{ id: number; username: string }[]> {
   const prefix = randomUUID().slice(0, 8);
-  return db.transaction(() =>
-    Array.from({ length: count }, (_, i) => {
-      const username = `bulk_${prefix}_${i}`;
-      return insert.get(username, `${username}@example.com`, Date.now()) as { id: number; username: string };
-    }),
-  )();
+  const names = Array.from({ length: count }, (_, i) => `bulk_${prefix}_${i}`);
+  const values = names.map(() => "(?, ?, '!', ?)").join(', ');
+  return db.all<{ id: number; username: string }>(
+    `INSERT INTO users (username, email, password_hash, created_at) VALUES ${values} RETURNING id, username`,
+    names.flatMap((n) => [n, `${n}@example.com`, Date.now()]),
+  );
 }
 
 /** A valid auth cookie for the user, as the server would have issued at login. */
@@ -39,21 +68,19 @@ export async function credentialFor(strategy: Strategy, db: ServerDb, user: { id
   }
   const token = generateSessionToken();
   const now = Date.now();
-  db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)').run(
-    await hashSessionToken(token),
-    user.id,
-    now,
-    now + 7 * 24 * 3600 * 1000,
-    now,
-    'attack-suite',
+  await db.run(
+    'INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)',
+    [await hashSessionToken(token), user.id, now, now + 7 * 24 * 3600 * 1000, now, 'attack-suite'],
   );
   return `session=${token}`;
 }
 
-export function likeState(db: ServerDb, postId: number) {
-  const row = db
-    .prepare('SELECT like_count AS count, (SELECT count(*) FROM likes WHERE post_id = ?) AS rows FROM posts WHERE id = ?')
-    .get(postId, postId) as { count: number; rows: number };
+export async function likeState(db: ServerDb, postId: number) {
+  const [row] = await db.all<{ count: number; rows: number }>(
+    'SELECT like_count AS count, (SELECT count(*) FROM likes WHERE post_id = ?) AS rows FROM posts WHERE id = ?',
+    [postId, postId],
+  );
+  if (!row) throw new Error(`no post ${postId}`);
   return row;
 }
 

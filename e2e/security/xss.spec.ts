@@ -5,19 +5,17 @@ import { openServerDb } from './support';
 const PAYLOAD = `<script>window.__xss = 1</script>"><img src=x onerror="window.__xss = 2"><svg onload="window.__xss = 3">`;
 
 test.describe('XSS', () => {
-  test('a caption full of markup renders as text and runs nothing', async ({ page, strategy }) => {
+  test('a caption full of markup renders as text and runs nothing', async ({ page, server }) => {
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const db = openServerDb(strategy);
-    const author = db.prepare("SELECT id FROM users WHERE username = 'demo'").get() as { id: number };
-    db.prepare('INSERT INTO posts (author_id, image, caption, created_at) VALUES (?, ?, ?, ?)').run(
-      author.id,
-      '/demo/post-01.svg',
-      PAYLOAD,
-      1_000, // the oldest post: last on the feed, so other tests' post positions do not move
+    const db = openServerDb(server);
+    // The oldest post: last on the feed, so other tests' post positions do not move.
+    await db.run(
+      "INSERT INTO posts (author_id, image, caption, created_at) SELECT id, '/demo/post-01.svg', ?, 1000 FROM users WHERE username = 'demo'",
+      [PAYLOAD],
     );
     db.close();
 

@@ -1,16 +1,16 @@
 import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddedDb } from '@/lib/db/client';
+import type { Db } from '@/lib/db/client';
 import { revokedTokens } from '@/lib/db/schema';
 import { createTestUser, useTestDatabase } from '@/lib/db/test-database';
 import { bumpTokenEpoch, isTokenStillValid, revokeToken } from './revocation';
 
-let db: EmbeddedDb;
+let db: Db;
 let userId: number;
 const inAnHour = () => Math.floor(Date.now() / 1000) + 3600;
 
 beforeAll(async () => {
-  db = await useTestDatabase();
+  db = (await useTestDatabase()).db;
   userId = await createTestUser('carol');
 });
 

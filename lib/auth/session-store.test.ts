@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddedDb } from '@/lib/db/client';
+import type { Db } from '@/lib/db/client';
 import { sessions } from '@/lib/db/schema';
 import { createTestUser, useTestDatabase } from '@/lib/db/test-database';
 import {
@@ -14,14 +14,14 @@ import {
 import { LAST_SEEN_RESOLUTION_MS, SESSION_TTL_MS, hashSessionToken } from './session-token';
 
 const DAY = 24 * 60 * 60 * 1000;
-let db: EmbeddedDb;
+let db: Db;
 let alice: number;
 let bob: number;
 
 const rowOf = async (id: string) => (await db.select().from(sessions).where(eq(sessions.id, id)))[0];
 
 beforeAll(async () => {
-  db = await useTestDatabase();
+  db = (await useTestDatabase()).db;
   alice = await createTestUser('alice');
   bob = await createTestUser('bob');
 });

@@ -1,19 +1,33 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle as drizzleBetterSqlite, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { type LibSQLDatabase } from 'drizzle-orm/libsql';
+// The web client speaks HTTP and WebSockets only: no native module for a database on the network.
+import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import { getConfig } from '@/lib/config';
+import { type DatabaseConfig, getConfig, redactUrl } from '@/lib/config';
 import * as schema from './schema';
 
 export type EmbeddedDb = BetterSQLite3Database<typeof schema>;
+export type RemoteDb = LibSQLDatabase<typeof schema>;
 /**
  * What app code sees: a database whose results may be sync or async. Callers must `await`
- * every query, so an async driver (libSQL) can replace better-sqlite3 without touching them.
+ * every query and use only the builders both drivers share, so they never know which one runs.
  */
 export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
 
-export function openDatabase(path: string): EmbeddedDb {
+/** An open database and its driver. Only lib/db (migrations, start-up checks) looks at `driver`. */
+export type Connection = (
+  | { driver: 'better-sqlite3'; db: EmbeddedDb }
+  | { driver: 'libsql'; db: RemoteDb }
+) & {
+  /** Where it is, safe to print: the file path, or the server's URL without credentials. */
+  name: string;
+  close: () => void;
+};
+
+export function openEmbeddedDatabase(path: string) {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   // WAL: readers never block the writer. NORMAL is durable across process crashes in WAL mode
@@ -22,17 +36,32 @@ export function openDatabase(path: string): EmbeddedDb {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return drizzle(sqlite, { schema });
+  return drizzleBetterSqlite(sqlite, { schema });
+}
+
+/** A libSQL server (sqld, Turso). Nothing is sent until the first query. */
+export function openRemoteDatabase(url: string, authToken?: string) {
+  return drizzleLibsql({ connection: { url, authToken }, schema });
+}
+
+export function openDatabase(config: DatabaseConfig): Connection {
+  if (config.driver === 'better-sqlite3') {
+    const db = openEmbeddedDatabase(config.path);
+    return { driver: config.driver, db, name: config.path, close: () => db.$client.close() };
+  }
+  const db = openRemoteDatabase(config.url, config.authToken);
+  return { driver: config.driver, db, name: redactUrl(config.url), close: () => db.$client.close() };
 }
 
 // One connection per process; kept on globalThis so dev hot reloads don't open another.
-const globalForDb = globalThis as typeof globalThis & { cookiegramDb?: EmbeddedDb };
+const globalForDb = globalThis as typeof globalThis & { cookiegramDb?: Connection };
 
-export function getEmbeddedDb(): EmbeddedDb {
-  globalForDb.cookiegramDb ??= openDatabase(getConfig().databasePath);
+/** The database DATABASE_URL names, opened on first use. */
+export function getConnection(): Connection {
+  globalForDb.cookiegramDb ??= openDatabase(getConfig().database);
   return globalForDb.cookiegramDb;
 }
 
 export function getDb(): Db {
-  return getEmbeddedDb();
+  return getConnection().db;
 }

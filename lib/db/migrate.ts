@@ -1,10 +1,37 @@
 import { join } from 'node:path';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import type { EmbeddedDb } from './client';
+import { sql } from 'drizzle-orm';
+import { migrate as migrateEmbedded } from 'drizzle-orm/better-sqlite3/migrator';
+import { migrate as migrateRemote } from 'drizzle-orm/libsql/migrator';
+// Bundled with the server, so the schema check needs no file system at run time.
+import journal from '@/drizzle/meta/_journal.json';
+import type { Connection } from './client';
 
 export const MIGRATIONS_FOLDER = join(process.cwd(), 'drizzle');
+/** The table drizzle's migrators keep (one row per applied migration, `created_at` = its `when`). */
+const MIGRATIONS_TABLE = '__drizzle_migrations';
 
-/** Applies the committed drizzle migrations that this database has not seen yet. */
-export function migrateDatabase(db: EmbeddedDb): void {
-  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+/** Applies the committed drizzle migrations that this database has not seen yet, atomically. */
+export async function migrateDatabase(connection: Connection): Promise<void> {
+  const config = { migrationsFolder: MIGRATIONS_FOLDER, migrationsTable: MIGRATIONS_TABLE };
+  if (connection.driver === 'libsql') await migrateRemote(connection.db, config);
+  else migrateEmbedded(connection.db, config);
+}
+
+/**
+ * The committed migrations this database lacks, by tag, oldest first. Same rule as drizzle's
+ * migrators: a migration is applied when its `when` is not newer than the last one recorded.
+ */
+export async function pendingMigrations(connection: Connection): Promise<string[]> {
+  const { db } = connection;
+  const [table] = await db.all<{ name: string }>(
+    sql`select name from sqlite_master where type = 'table' and name = ${MIGRATIONS_TABLE}`,
+  );
+  let lastApplied = -Infinity;
+  if (table) {
+    const [row] = await db.all<{ last: number | null }>(
+      sql`select max(created_at) as last from ${sql.identifier(MIGRATIONS_TABLE)}`,
+    );
+    lastApplied = Number(row?.last ?? -Infinity);
+  }
+  return journal.entries.filter((entry) => entry.when > lastApplied).map((entry) => entry.tag);
 }

@@ -1,16 +1,32 @@
-// For unit tests: a fresh, migrated SQLite file of its own, set as DATABASE_URL.
+// For unit tests: a fresh, migrated database of the test file's own, set as DATABASE_URL before
+// the app's modules open it. useTestDatabase: an SQLite file; useSqldTestDatabase: a real
+// libSQL server (sqld) on loopback, reached over HTTP as Turso would be.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Db } from './client';
+import { startSqld } from './sqld';
 
-export async function useTestDatabase() {
+export type TestDatabase = { db: Db; stop: () => Promise<void> };
+
+async function migrated(): Promise<Db> {
+  const { getConnection } = await import('./client');
+  const { migrateDatabase } = await import('./migrate');
+  const connection = getConnection();
+  await migrateDatabase(connection);
+  return connection.db;
+}
+
+export async function useTestDatabase(): Promise<TestDatabase> {
   const path = join(mkdtempSync(join(tmpdir(), 'cookiegram-test-')), 'test.db');
   process.env.DATABASE_URL = `file:${path}`;
-  const { getEmbeddedDb } = await import('./client');
-  const { migrateDatabase } = await import('./migrate');
-  const db = getEmbeddedDb();
-  migrateDatabase(db);
-  return db;
+  return { db: await migrated(), stop: async () => {} };
+}
+
+export async function useSqldTestDatabase(): Promise<TestDatabase> {
+  const server = await startSqld();
+  process.env.DATABASE_URL = server.url;
+  return { db: await migrated(), stop: server.stop };
 }
 
 /** A user with a dummy password hash, for tests that need an owner for rows. */

@@ -3,18 +3,18 @@
 import Database from 'better-sqlite3';
 import { Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EmbeddedDb } from '@/lib/db/client';
+import type { Db } from '@/lib/db/client';
 import { useTestDatabase } from '@/lib/db/test-database';
 import { tokenStateQuery } from '@/lib/auth/token-state';
 import { deleteLikeQuery, feedQuery, insertLikeQuery, likeCountQuery } from './statements';
 
 type Query = SQLWrapper & { toSQL: () => { sql: string; params: unknown[] } };
 
-let db: EmbeddedDb;
+let db: Db;
 let sqlite: Database.Database;
 
 beforeAll(async () => {
-  db = await useTestDatabase();
+  db = (await useTestDatabase()).db;
   sqlite = new Database((process.env.DATABASE_URL ?? '').slice('file:'.length), { readonly: true });
 });
 afterAll(() => sqlite.close());

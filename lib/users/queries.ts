@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
+import { uniqueViolation } from '@/lib/db/errors';
 import { users } from '@/lib/db/schema';
 
 export type NewUser = { username: string; email: string; passwordHash: string };
@@ -21,9 +22,9 @@ export async function createUser(input: NewUser): Promise<CreateUserResult> {
     if (!user) throw new Error('INSERT … RETURNING returned no row');
     return { ok: true, user };
   } catch (err) {
-    const message = err instanceof Error ? err.message : '';
-    if (message.includes('UNIQUE constraint failed: users.email')) return { ok: false, taken: 'email' };
-    if (message.includes('UNIQUE constraint failed: users.username')) return { ok: false, taken: 'username' };
+    const taken = uniqueViolation(err);
+    if (taken === 'users.email') return { ok: false, taken: 'email' };
+    if (taken === 'users.username') return { ok: false, taken: 'username' };
     throw err;
   }
 }

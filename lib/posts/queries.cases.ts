@@ -1,0 +1,147 @@
+// The feed, like and user queries, run against each driver by queries.test.ts (an SQLite file)
+// and queries.libsql.test.ts (a real libSQL server over HTTP): same code, same answers.
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '@/lib/db/client';
+import { likes, posts } from '@/lib/db/schema';
+import type { TestDatabase } from '@/lib/db/test-database';
+import { createUser } from '@/lib/users/queries';
+import { FEED_PAGE_SIZE, decodeCursor } from './cursor';
+import { type FeedPost, getFeedPage, setLike } from './queries';
+
+export function describeQueries(open: () => Promise<TestDatabase>) {
+  let db: Db;
+  let database: TestDatabase | undefined;
+  let alice: number;
+  let bob: number;
+
+  async function newUser(username: string) {
+    const result = await createUser({ username, email: `${username}@example.com`, passwordHash: 'x' });
+    if (!result.ok) throw new Error(`could not create ${username}`);
+    return result.user.id;
+  }
+
+  const rowsFor = async (postId: number) =>
+    (await db.select({ n: count() }).from(likes).where(eq(likes.postId, postId)))[0]?.n;
+  const countFor = async (postId: number) =>
+    (await db.select({ n: posts.likeCount }).from(posts).where(eq(posts.id, postId)))[0]?.n;
+
+  beforeAll(async () => {
+    database = await open();
+    db = database.db;
+    alice = await newUser('alice');
+    bob = await newUser('bob');
+    // 45 posts; pairs share a timestamp so the id must break ties.
+    await db.insert(posts).values(
+      Array.from({ length: 45 }, (_, i) => ({
+        authorId: i % 2 ? alice : bob,
+        image: `/demo/post-${i}.svg`,
+        caption: `post ${i}`,
+        createdAt: 1_700_000_000_000 + Math.floor(i / 2) * 1000,
+      })),
+    );
+  });
+
+  afterAll(async () => {
+    await database?.stop();
+  });
+
+  describe('createUser', () => {
+    it('reports which unique field is taken', async () => {
+      expect(await createUser({ username: 'alice', email: 'new@example.com', passwordHash: 'x' })).toEqual({
+        ok: false,
+        taken: 'username',
+      });
+      expect(await createUser({ username: 'newname', email: 'alice@example.com', passwordHash: 'x' })).toEqual({
+        ok: false,
+        taken: 'email',
+      });
+    });
+
+    it('lets exactly one of two simultaneous sign-ups with one email succeed', async () => {
+      const results = await Promise.all(
+        ['racer_a', 'racer_b', 'racer_c'].map((username) =>
+          createUser({ username, email: 'racer@example.com', passwordHash: 'x' }),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual([
+        { ok: false, taken: 'email' },
+        { ok: false, taken: 'email' },
+      ]);
+    });
+  });
+
+  describe('getFeedPage', () => {
+    it('walks every post once, newest first, in pages of 20', async () => {
+      const seen: FeedPost[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await getFeedPage(alice, cursor === null ? null : decodeCursor(cursor));
+        expect(page.posts.length).toBeLessThanOrEqual(FEED_PAGE_SIZE);
+        seen.push(...page.posts);
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor !== null);
+
+      expect(pages).toBe(3);
+      expect(seen).toHaveLength(45);
+      expect(new Set(seen.map((p) => p.id)).size).toBe(45);
+      const order = seen.map((p) => [p.createdAt, p.id] as const);
+      const sorted = [...order].sort((a, b) => b[0] - a[0] || b[1] - a[1]);
+      expect(order).toEqual(sorted);
+      expect(seen[0]).toMatchObject({ author: 'bob', caption: 'post 44', likeCount: 0, likedByMe: false });
+    });
+
+    it('says which posts the viewer liked', async () => {
+      const [first] = (await getFeedPage(alice, null)).posts;
+      if (!first) throw new Error('no posts');
+      await setLike(bob, first.id, true);
+      expect((await getFeedPage(bob, null)).posts[0]).toMatchObject({ id: first.id, likedByMe: true, likeCount: 1 });
+      expect((await getFeedPage(alice, null)).posts[0]).toMatchObject({ id: first.id, likedByMe: false, likeCount: 1 });
+      await setLike(bob, first.id, false);
+    });
+  });
+
+  describe('setLike', () => {
+    it('is idempotent and keeps the count equal to the rows', async () => {
+      const postId = 10;
+      expect(await setLike(alice, postId, true)).toEqual({ liked: true, likeCount: 1 });
+      expect(await setLike(alice, postId, true)).toEqual({ liked: true, likeCount: 1 });
+      expect(await setLike(bob, postId, true)).toEqual({ liked: true, likeCount: 2 });
+      expect(await setLike(alice, postId, false)).toEqual({ liked: false, likeCount: 1 });
+      expect(await setLike(alice, postId, false)).toEqual({ liked: false, likeCount: 1 });
+      expect(await rowsFor(postId)).toBe(1);
+      expect(await countFor(postId)).toBe(1);
+    });
+
+    it('survives many simultaneous likes by one user as one like', async () => {
+      const postId = 11;
+      const results = await Promise.all(Array.from({ length: 50 }, () => setLike(alice, postId, true)));
+      expect(results.every((r) => r?.liked)).toBe(true);
+      expect(await rowsFor(postId)).toBe(1);
+      expect(await countFor(postId)).toBe(1);
+    });
+
+    it('keeps the count equal to the rows when many users like and unlike at once', async () => {
+      const postId = 12;
+      const users = await Promise.all(Array.from({ length: 30 }, (_, i) => newUser(`crowd_${i}`)));
+      await Promise.all(users.map((u) => setLike(u, postId, true)));
+      expect(await rowsFor(postId)).toBe(30);
+      expect(await countFor(postId)).toBe(30);
+
+      // Half of them unlike while the others like again: a mix of inserts, no-ops and deletes.
+      await Promise.all(users.map((u, i) => setLike(u, postId, i % 2 === 0)));
+      expect(await rowsFor(postId)).toBe(15);
+      expect(await countFor(postId)).toBe(15);
+    });
+
+    it('returns null for a post that does not exist, and writes nothing', async () => {
+      const before = (await db.select({ n: count() }).from(likes))[0]?.n;
+      expect(await setLike(alice, 999_999, true)).toBeNull();
+      expect(await setLike(alice, 999_999, false)).toBeNull();
+      expect((await db.select({ n: count() }).from(likes))[0]?.n).toBe(before);
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { useSqldTestDatabase } from '@/lib/db/test-database';
+import { describeQueries } from './queries.cases';
+
+describeQueries(useSqldTestDatabase);
