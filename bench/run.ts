@@ -3,12 +3,13 @@
 // checks the targets of issue 5, and writes bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BENCH_PASSWORD, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabase } from './database';
 import { type Measurement, runLoad, startLoad } from './load';
+import { type SqldServer, startSqld } from '@/lib/db/sqld';
 import { type Server, cpuTimeMs, startApp, startBaseline, stopAll } from './servers';
 import { feedRequests, likeRequests, loginFormFields, loginRequests, sessionCookies, undoLikes, unlikedPairs } from './scenarios';
 
@@ -17,7 +18,9 @@ const WARMUP_SECONDS = 3;
 const CONNECTIONS = 10;
 const LOGINS_IN_FLIGHT = 20;
 const BCRYPT_COST = 10;
-const PORTS = { baseline: 3411, appLarge: 3412, appDemo: 3413 };
+const PORTS = { baseline: 3411, appLarge: 3412, appDemo: 3413, libsqlLarge: 3414, libsqlDemo: 3415, sqldLarge: 3416, sqldDemo: 3417 };
+/** `npm run bench -- --db=libsql` adds the feed and like scenarios against sqld (libSQL over HTTP). */
+const WITH_LIBSQL = process.argv.includes('--db=libsql');
 const DATA = join('.data', 'bench');
 const LARGE_DB = join(DATA, 'large.db');
 const DEMO_DB = join(DATA, 'demo.db');
@@ -132,6 +135,21 @@ function printTable(rows: Row[]) {
   for (const line of lines) console.log(show(line));
 }
 
+/**
+ * A sqld serving a copy of an embedded database file: sqld rebuilds its replication log from a
+ * database file it finds in place, so the same large data needs no slow load over HTTP.
+ */
+async function sqldWithCopyOf(file: string, port: number): Promise<SqldServer> {
+  const dir = join(DATA, `sqld-${port}`);
+  rmSync(dir, { recursive: true, force: true });
+  await (await startSqld({ dir, idleShutdownSeconds: 0 })).stop(); // lays out its directories
+  const target = join(dir, 'data.sqld', 'dbs', 'default');
+  for (const name of ['data', 'data-wal', 'data-shm', 'wallog']) rmSync(join(target, name), { force: true });
+  mkdirSync(target, { recursive: true });
+  copyFileSync(file, join(target, 'data'));
+  return startSqld({ dir, port, idleShutdownSeconds: 0 });
+}
+
 async function main() {
   const startedAt = new Date();
   const before = machine();
@@ -186,6 +204,29 @@ async function main() {
   for (const server of [baseline, appLarge, appDemo]) await server.stop();
   undoLikes(LARGE_DB, largePairs);
 
+  // The same app on libSQL: the copies of the two databases served by sqld, over HTTP.
+  const libsqlRows: Row[] = [];
+  if (WITH_LIBSQL) {
+    console.log('libSQL (sqld over HTTP on loopback), copies of the same databases:');
+    const sqldLarge = await sqldWithCopyOf(LARGE_DB, PORTS.sqldLarge);
+    const sqldDemo = await sqldWithCopyOf(DEMO_DB, PORTS.sqldDemo);
+    const remote = (sqld: SqldServer) => ({ AUTH_SECRET: secret, DATABASE_URL: sqld.url, BCRYPT_COST: String(BCRYPT_COST) });
+    const libsqlLarge = await startApp(PORTS.libsqlLarge, remote(sqldLarge));
+    const libsqlDemo = await startApp(PORTS.libsqlDemo, remote(sqldDemo));
+    const feedRemote = await scenario('feed (app on libSQL, large)', libsqlLarge, feed(libsqlLarge, largeCookies));
+    const feedRemoteDemo = await scenario('feed (app on libSQL, demo)', libsqlDemo, feed(libsqlDemo, demoCookies));
+    const likeRemote = await scenario('like + unlike (app on libSQL, large)', libsqlLarge, like(libsqlLarge, largePairs));
+    const likeRemoteDemo = await scenario('like + unlike (app on libSQL, demo)', libsqlDemo, like(libsqlDemo, demoPairs));
+    for (const server of [libsqlLarge, libsqlDemo, sqldLarge, sqldDemo]) await server.stop();
+    // ratio: libSQL ÷ the embedded app on the same data.
+    libsqlRows.push(
+      { scenario: 'feed', server: 'app, libSQL', database: 'large', result: feedRemote, ratio: feedRemote.reqPerSec / feedLarge.reqPerSec },
+      { scenario: 'feed', server: 'app, libSQL', database: 'demo', result: feedRemoteDemo, ratio: feedRemoteDemo.reqPerSec / feedDemo.reqPerSec },
+      { scenario: 'like + unlike', server: 'app, libSQL', database: 'large', result: likeRemote, ratio: likeRemote.reqPerSec / likeLarge.reqPerSec },
+      { scenario: 'like + unlike', server: 'app, libSQL', database: 'demo', result: likeRemoteDemo, ratio: likeRemoteDemo.reqPerSec / likeDemo.reqPerSec },
+    );
+  }
+
   const rows: Row[] = [
     { scenario: 'feed', server: 'baseline', database: 'large', result: feedBase },
     { scenario: 'feed', server: 'app', database: 'large', result: feedLarge, ratio: feedLarge.reqPerSec / feedBase.reqPerSec, cpuRatio: cpuRatio(feedBase, feedLarge) },
@@ -196,6 +237,7 @@ async function main() {
     { scenario: 'like + unlike', server: 'app', database: 'large', result: likeLarge, ratio: likeLarge.reqPerSec / likeBase.reqPerSec, cpuRatio: cpuRatio(likeBase, likeLarge) },
     { scenario: 'like + unlike', server: 'app', database: 'demo', result: likeDemo },
     { scenario: 'login', server: 'app', database: 'large', result: loginOnly },
+    ...libsqlRows,
   ];
   const targets = [
     { target: 'like API ≥ 0.15 × baseline req/s', value: likeLarge.reqPerSec / likeBase.reqPerSec, limit: 0.15, atLeast: true, cpu: cpuRatio(likeBase, likeLarge) },
@@ -208,6 +250,7 @@ async function main() {
   const after = machine();
   console.log(`\nResults — ${before.cores} cores, Node ${before.node}; load average ${before.loadAverage.join(' ')} before, ${after.loadAverage.join(' ')} after`);
   printTable(rows);
+  if (WITH_LIBSQL) console.log('(libSQL rows: "app/baseline" is libSQL ÷ the embedded app on the same database.)');
   console.log(
     `\nFeed p99: ${p99Alone} ms alone (${feedLarge.p99} before, ${feedAfter.p99} after), ${storm.feed.p99} ms with ${LOGINS_IN_FLIGHT} logins in flight (${storm.logins.reqPerSec.toFixed(1)} logins/s meanwhile).`,
   );
