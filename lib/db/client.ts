@@ -4,11 +4,9 @@ import Database from 'better-sqlite3';
 import { drizzle as drizzleBetterSqlite, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { type LibSQLDatabase } from 'drizzle-orm/libsql';
 // The web client speaks HTTP and WebSockets only: no native module for a database on the network.
-import { createClient } from '@libsql/client/web';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { type DatabaseConfig, getConfig, redactUrl } from '@/lib/config';
-import { withBusyRetry } from './busy-retry';
 import * as schema from './schema';
 
 export type EmbeddedDb = BetterSQLite3Database<typeof schema>;
@@ -43,7 +41,7 @@ export function openEmbeddedDatabase(path: string) {
 
 /** A libSQL server (sqld, Turso). Nothing is sent until the first query. */
 export function openRemoteDatabase(url: string, authToken?: string) {
-  return drizzleLibsql({ client: withBusyRetry(createClient({ url, authToken })), schema });
+  return drizzleLibsql({ connection: { url, authToken }, schema });
 }
 
 export function openDatabase(config: DatabaseConfig): Connection {
