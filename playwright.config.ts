@@ -48,7 +48,7 @@ export default defineConfig<ServerOptions>({
     command:
       s.database.driver === 'libsql'
         ? `npx tsx scripts/e2e-libsql-server.ts ${s.port} ${s.database.port}`
-        : `rm -rf ${dirname(s.database.path)} && npm run start -- --port ${s.port} --hostname 127.0.0.1`,
+        : `rm -rf ${dirname(s.database.path)} && npm run start -- --port ${s.port}`,
     url: `${s.baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -26,8 +26,8 @@ const server = (name: E2EServer['name'], strategy: E2EServer['strategy'], offset
   name,
   strategy,
   port: E2E_PORT + offset,
-  // 127.0.0.1 rather than localhost: the servers listen on IPv4 loopback only.
-  baseURL: `http://127.0.0.1:${E2E_PORT + offset}`,
+  // localhost, as Next.js names itself in the absolute URLs of its redirects (request.url).
+  baseURL: `http://localhost:${E2E_PORT + offset}`,
   database,
 });
 

@@ -29,7 +29,7 @@ async function main() {
 
   let code = await run('npm', ['run', 'db:migrate'], env).exited;
   if (code === 0) {
-    const app = run('npm', ['run', 'start', '--', '--port', String(appPort), '--hostname', '127.0.0.1'], env);
+    const app = run('npm', ['run', 'start', '--', '--port', String(appPort)], env);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.child.kill(signal));
     code = await app.exited;
     // Playwright ends this whole process group when it is done, so reaching here means the app

@@ -1,13 +1,13 @@
 import { expect, randomClientIp, test } from '../fixtures';
 import { uniqueUser } from '../helpers';
-import { credentialFor, insertUsers, likeState, openServerDb } from './support';
+import { credentialsFor, insertUsers, likeState, openServerDb } from './support';
 
 test.describe('concurrency', () => {
   test('200 simultaneous likes of one post by one user make exactly one like', async ({ playwright, baseURL, strategy, server }) => {
     const db = openServerDb(server);
     const [user] = await insertUsers(db, 1);
     if (!user) throw new Error('no user');
-    const cookie = await credentialFor(strategy, db, user);
+    const [cookie = ''] = await credentialsFor(strategy, db, [user]);
     const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } });
     const postId = 20;
     const before = await likeState(db, postId);
@@ -27,7 +27,7 @@ test.describe('concurrency', () => {
     const postId = 21;
     const before = await likeState(db, postId);
     const users = await insertUsers(db, 200);
-    const cookies = await Promise.all(users.map((u) => credentialFor(strategy, db, u)));
+    const cookies = await credentialsFor(strategy, db, users);
     const contexts = await Promise.all(cookies.map((cookie) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })));
 
     const responses = await Promise.all(contexts.map((ctx) => ctx.post(`/api/posts/${postId}/like`)));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { CURRENT_SECRET } from '../server-env';
-import { credentialFor, insertUsers, openServerDb } from './support';
+import { credentialsFor, insertUsers, openServerDb } from './support';
 
 // This test owns its server: it starts `next start` (the same production build), kills it with
 // SIGKILL in the middle of a burst of likes, starts it again on the same database and checks
@@ -43,7 +43,7 @@ test('kill -9 during a burst of likes loses no acknowledged like, and rate limit
     await waitUntilUp(api);
     const db = openServerDb({ file });
     const users = await insertUsers(db, 20);
-    const cookies = await Promise.all(users.map((u) => credentialFor('jwt', db, u)));
+    const cookies = await credentialsFor('jwt', db, users);
     db.close();
 
     // Five failed logins: the sixth must be refused after the restart too.

@@ -60,19 +60,22 @@ export async function insertUsers(db: ServerDb, count: number): Promise<{ id: nu
   );
 }
 
-/** A valid auth cookie for the user, as the server would have issued at login. */
-export async function credentialFor(strategy: Strategy, db: ServerDb, user: { id: number; username: string }) {
+/** Valid auth cookies for the users, as the server would have issued at login (one write in all). */
+export async function credentialsFor(strategy: Strategy, db: ServerDb, users: { id: number; username: string }[]) {
   if (strategy === 'jwt') {
     const keyring = await importKeyring([CURRENT_SECRET]);
-    return `token=${await signToken({ ...user, tokenEpoch: 0 }, keyring)}`;
+    return Promise.all(users.map(async (user) => `token=${await signToken({ ...user, tokenEpoch: 0 }, keyring)}`));
   }
-  const token = generateSessionToken();
+  const tokens = users.map(() => generateSessionToken());
   const now = Date.now();
-  await db.run(
-    'INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at, user_agent) VALUES (?, ?, ?, ?, ?, ?)',
-    [await hashSessionToken(token), user.id, now, now + 7 * 24 * 3600 * 1000, now, 'attack-suite'],
+  const rows = await Promise.all(
+    users.map(async (user, i) => [await hashSessionToken(tokens[i] ?? ''), user.id, now, now + 7 * 24 * 3600 * 1000, now, 'attack-suite']),
   );
-  return `session=${token}`;
+  await db.run(
+    `INSERT INTO sessions (id, user_id, created_at, expires_at, last_seen_at, user_agent) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+    rows.flat(),
+  );
+  return tokens.map((token) => `session=${token}`);
 }
 
 export async function likeState(db: ServerDb, postId: number) {
