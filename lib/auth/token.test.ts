@@ -1,5 +1,5 @@
 import { SignJWT, base64url } from 'jose';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Keyring, TOKEN_TTL_SECONDS, importKeyring, signToken, verifyToken } from './token';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
@@ -124,3 +124,44 @@ describe('signToken / verifyToken', () => {
     }
   });
 });
+
+describe('verifyToken remembers verified tokens', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('answers a token it verified before without running the HMAC again', async () => {
+    const token = await signToken(user, key);
+    const verify = vi.spyOn(crypto.subtle, 'verify');
+    const first = await verifyToken(token, key);
+    const second = await verifyToken(token, key);
+    expect(second).toEqual(first);
+    expect(verify).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops answering a remembered token once it has expired', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const token = await signToken(user, key);
+    expect(await verifyToken(token, key)).toMatchObject({ userId: 42 });
+    vi.setSystemTime(Date.now() + (TOKEN_TTL_SECONDS + 1) * 1000);
+    expect(await verifyToken(token, key)).toBeNull();
+  });
+
+  it('remembers per keyring: a token verified under one keyring is not accepted by another', async () => {
+    const token = await signToken(user, key);
+    expect(await verifyToken(token, key)).toMatchObject({ userId: 42 });
+    const other = await importKeyring(['another-secret-that-is-also-32-bytes-long!!']);
+    expect(await verifyToken(token, other)).toBeNull();
+  });
+
+  it('does not remember a refusal: a forged token stays refused, a good one still verifies', async () => {
+    const token = await signToken(user, key);
+    const [h, p, s = ''] = token.split('.');
+    const forged = `${h}.${p}.${s.slice(0, -2)}AA`;
+    expect(await verifyToken(forged, key)).toBeNull();
+    expect(await verifyToken(forged, key)).toBeNull();
+    expect(await verifyToken(token, key)).toMatchObject({ userId: 42 });
+  });
+});
+

@@ -10,14 +10,14 @@ const MAX_TOKEN_LENGTH = 4096;
 /** `tokenEpoch`: the user's epoch at issue; "log out of all devices" moves it on. */
 export type TokenUser = { id: number; username: string; tokenEpoch: number };
 /** What a verified token tells us. `jti` names this token, so logout can revoke it. */
-export type VerifiedToken = {
+export type VerifiedToken = Readonly<{
   userId: number;
   username: string;
   jti: string;
   epoch: number;
   issuedAt: number;
   expiresAt: number;
-};
+}>;
 
 /** A signing key and its id (`kid`): the first 8 bytes of SHA-256(secret), base64url. */
 export type SigningKey = { kid: string; key: CryptoKey };
@@ -50,9 +50,34 @@ export function signToken(user: TokenUser, keyring: Keyring, nowSeconds = Math.f
     .sign(keyring.current.key);
 }
 
+// Verifying through WebCrypto is a thread-pool round trip, and every request of a session brings
+// the same cookie (the proxy and the data access layer each verify it). So a token that verified
+// is remembered, per keyring, until it expires: keyed by the whole string, signature included, a
+// hit is exactly an input that verified before. Only verified tokens are stored (a forger cannot
+// fill the map), and the oldest entry goes first past the bound. Revocation is not cached: the
+// data access layer asks the database on every request.
+const MAX_REMEMBERED = 10_000;
+const remembered = new WeakMap<Keyring, Map<string, VerifiedToken>>();
+
 /** Returns the token's identity, or null for anything not signed by us, expired or malformed. */
 export async function verifyToken(token: string | undefined, keyring: Keyring): Promise<VerifiedToken | null> {
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
+  let known = remembered.get(keyring);
+  if (!known) remembered.set(keyring, (known = new Map()));
+  const hit = known.get(token);
+  if (hit && hit.expiresAt > Date.now() / 1000) return hit;
+  known.delete(token);
+
+  const fresh = await verifySignature(token, keyring);
+  if (fresh) {
+    const oldest = known.size >= MAX_REMEMBERED ? known.keys().next() : undefined;
+    if (oldest && !oldest.done) known.delete(oldest.value);
+    known.set(token, fresh);
+  }
+  return fresh;
+}
+
+async function verifySignature(token: string, keyring: Keyring): Promise<VerifiedToken | null> {
   try {
     // The key is chosen by `kid` among our own keys only; an unknown or missing kid fails.
     const keyFor = ({ kid }: { kid?: string }) => {
@@ -71,7 +96,7 @@ export async function verifyToken(token: string | undefined, keyring: Keyring): 
     if (typeof epoch !== 'number' || !Number.isSafeInteger(epoch) || iat === undefined || exp === undefined) {
       return null;
     }
-    return { userId, username, jti, epoch, issuedAt: iat, expiresAt: exp };
+    return Object.freeze({ userId, username, jti, epoch, issuedAt: iat, expiresAt: exp });
   } catch {
     return null;
   }
