@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { register } from './helpers';
+import { FEED_PAGE_SIZE } from '@/lib/posts/cursor';
 
 const likeCount = async (post: Locator) => Number((await post.getByText(/^\d[\d,]* likes?$/).innerText()).split(' ')[0]?.replace(/,/g, ''));
 
@@ -28,7 +29,7 @@ test.describe('feed', () => {
 
   test('shows posts newest first, with images that do not shift the layout', async ({ page }) => {
     const posts = page.getByRole('article');
-    await expect(posts).toHaveCount(20);
+    await expect(posts).toHaveCount(FEED_PAGE_SIZE);
     const image = posts.first().getByRole('img');
     await expect(image).toHaveAttribute('alt', /^Photo by /);
     const box = await image.boundingBox();
@@ -38,7 +39,7 @@ test.describe('feed', () => {
   });
 
   test('loads more posts at the end of the page', async ({ page }) => {
-    await expect(page.getByRole('article')).toHaveCount(20);
+    await expect(page.getByRole('article')).toHaveCount(FEED_PAGE_SIZE);
     await page.getByRole('button', { name: 'Load more' }).scrollIntoViewIfNeeded();
     // 30 demo posts (the attack suite may add one more at the very end).
     await expect.poll(() => page.getByRole('article').count()).toBeGreaterThanOrEqual(30);

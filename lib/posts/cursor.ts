@@ -1,6 +1,8 @@
 // Keyset pagination: the cursor is the (created_at, id) of the last post shown, so a page costs
 // the same at any depth and new posts never shift what "next" means.
-export const FEED_PAGE_SIZE = 20;
+// Eight posts fill several screens; infinite scroll fetches the next page well before the end.
+// Each post costs server render time on every feed view (see the README's Performance section).
+export const FEED_PAGE_SIZE = 8;
 
 export type FeedCursor = { createdAt: number; id: number };
 
