@@ -5,7 +5,7 @@ import { getKeyring } from '@/lib/auth/secret';
 import { isWellFormedSessionToken } from '@/lib/auth/session-token';
 import { verifyToken } from '@/lib/auth/token';
 import { getConfig } from '@/lib/config';
-import { contentSecurityPolicy, createNonce } from '@/lib/security/csp';
+import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, createNonce } from '@/lib/security/csp';
 import { guardServerAction } from '@/lib/security/server-action-guard';
 
 // The fast, optimistic first check, with no database: a JWT's signature and expiry, or a
@@ -21,7 +21,9 @@ export async function proxy(request: NextRequest) {
   if (refused) return refused;
   const { pathname, search } = request.nextUrl;
   const { authStrategy: strategy, isProduction } = getConfig();
-  const csp = contentSecurityPolicy(createNonce(), !isProduction);
+  const isApi = pathname.startsWith('/api/');
+  // Only documents run scripts, so only they need a nonce (and Next.js only reads it for pages).
+  const csp = isApi ? API_CONTENT_SECURITY_POLICY : contentSecurityPolicy(createNonce(), !isProduction);
   const cookie = AUTH_COOKIES[strategy];
   const value = request.cookies.get(cookie.name)?.value;
   const looksLoggedIn =
@@ -31,13 +33,15 @@ export async function proxy(request: NextRequest) {
   if (AUTH_PAGES.has(pathname) && looksLoggedIn) {
     response = NextResponse.redirect(new URL(HOME_PATH, request.url));
   } else if (isProtected(pathname) && !looksLoggedIn) {
-    if (pathname.startsWith('/api/')) {
+    if (isApi) {
       response = NextResponse.json({ error: 'Authentication required. Log in and try again.' }, { status: 401 });
     } else {
       const login = new URL('/login', request.url);
       login.searchParams.set('next', `${pathname}${search}`);
       response = NextResponse.redirect(login);
     }
+  } else if (isApi) {
+    response = NextResponse.next();
   } else {
     // Next.js reads the nonce from the request's CSP header and puts it on its script tags.
     const requestHeaders = new Headers(request.headers);

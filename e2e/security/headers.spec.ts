@@ -32,6 +32,13 @@ test.describe('security headers', () => {
     expect(h['x-powered-by']).toBeUndefined();
   });
 
+  test('JSON API answers carry a CSP that lets nothing load, and no nonce', async ({ request }) => {
+    const answer = await request.post('/api/posts/1/like'); // no cookie: the proxy's 401
+    expect(answer.status()).toBe(401);
+    expect(answer.headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(answer.headers()['x-content-type-options']).toBe('nosniff');
+  });
+
   test('the app works under the CSP without a single violation', async ({ page }) => {
     const violations: string[] = [];
     page.on('console', (m) => {

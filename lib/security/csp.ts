@@ -3,6 +3,9 @@
 // to the chunks they load); no 'unsafe-inline' for scripts. Inline style *attributes* (next/image
 // sizing) need 'unsafe-inline' for styles, which cannot run code.
 
+/** For JSON responses, which are never rendered as a document: nothing may load or frame them. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 export function createNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
