@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { BENCH_PASSWORD, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabase } from './database';
 import { type Measurement, runLoad, startLoad } from './load';
 import { type SqldServer, startSqld } from '@/lib/db/sqld';
-import { type Server, cpuTimeMs, startApp, startBaseline, stopAll } from './servers';
+import { FLOOR_DIR, type Server, cpuTimeMs, startApp, startBaseline, startFloor, stopAll } from './servers';
 import { feedRequests, likeRequests, loginFormFields, loginRequests, sessionCookies, undoLikes, unlikedPairs } from './scenarios';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,7 +18,7 @@ const WARMUP_SECONDS = 3;
 const CONNECTIONS = 10;
 const LOGINS_IN_FLIGHT = 20;
 const BCRYPT_COST = 10;
-const PORTS = { baseline: 3411, appLarge: 3412, appDemo: 3413, libsqlLarge: 3414, libsqlDemo: 3415, sqldLarge: 3416, sqldDemo: 3417 };
+const PORTS = { baseline: 3411, appLarge: 3412, appDemo: 3413, libsqlLarge: 3414, libsqlDemo: 3415, sqldLarge: 3416, sqldDemo: 3417, floor: 3418 };
 /** `npm run bench -- --db=libsql` adds the feed and like scenarios against sqld (libSQL over HTTP). */
 const WITH_LIBSQL = process.argv.includes('--db=libsql');
 const DATA = join('.data', 'bench');
@@ -49,17 +49,20 @@ function newestSource(paths: string[]): number {
   return newest;
 }
 
-function ensureBuild() {
-  const buildId = join('.next', 'BUILD_ID');
-  const sources = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+/** Builds a Next.js project with `next build` unless its build is newer than every source. */
+function ensureBuild(name: string, dir: string, sources: string[]) {
+  const buildId = join(dir, '.next', 'BUILD_ID');
   if (process.env.BENCH_REBUILD !== '1' && existsSync(buildId) && statSync(buildId).mtimeMs > newestSource(sources)) {
-    console.log('Production build: reusing .next (newer than every source file).');
+    console.log(`${name}: reusing ${join(dir, '.next')} (newer than every source file).`);
     return;
   }
-  console.log('Production build: npm run build …');
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) throw new Error('npm run build failed');
+  console.log(`${name}: next build ${dir} …`);
+  const build = spawnSync(join('node_modules', '.bin', 'next'), ['build', dir], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) throw new Error(`next build ${dir} failed`);
 }
+
+const APP_SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const FLOOR_SOURCES = [join(FLOOR_DIR, 'app'), join(FLOOR_DIR, 'proxy.js'), join(FLOOR_DIR, 'instrumentation.js'), join(FLOOR_DIR, 'next.config.mjs'), 'package-lock.json'];
 
 /** The JavaScript a browser downloads to show a page: every <script src> in it, read from .next/static. */
 async function firstLoadJs(server: Server, path: string, cookie = '') {
@@ -154,7 +157,8 @@ async function main() {
   const startedAt = new Date();
   const before = machine();
   console.log(`Machine: ${before.cores} cores (${before.cpu}), Node ${before.node}, ${before.platform}, load average ${before.loadAverage.join(' ')}`);
-  ensureBuild();
+  ensureBuild('Production build', '.', APP_SOURCES);
+  ensureBuild('Framework floor', FLOOR_DIR, FLOOR_SOURCES);
 
   console.log('Databases:');
   const large = await buildLargeDatabase(LARGE_DB, LARGE, BCRYPT_COST);
@@ -167,6 +171,7 @@ async function main() {
   const baseline = await startBaseline(PORTS.baseline, env(LARGE_DB));
   const appLarge = await startApp(PORTS.appLarge, env(LARGE_DB));
   const appDemo = await startApp(PORTS.appDemo, env(DEMO_DB));
+  const floor = await startFloor(PORTS.floor);
 
   const largeCookies = await sessionCookies(LARGE_DB, secret, 200);
   const demoCookies = await sessionCookies(DEMO_DB, secret, 4);
@@ -195,13 +200,16 @@ async function main() {
   const likeBase = await scenario('like + unlike (baseline, large)', baseline, like(baseline, largePairs));
   const likeLarge = await scenario('like + unlike (app, large)', appLarge, like(appLarge, largePairs));
   const likeDemo = await scenario('like + unlike (app, demo)', appDemo, like(appDemo, demoPairs));
+  // What Next.js itself costs: the same requests to an empty page and an empty route handler.
+  const feedFloor = await scenario('feed (framework floor)', floor, feed(floor, largeCookies));
+  const likeFloor = await scenario('like + unlike (framework floor)', floor, like(floor, largePairs));
   const loginOnly = await scenario(`login, ${LOGINS_IN_FLIGHT} in flight (app, large)`, appLarge, login);
   const storm = await feedDuringLoginStorm(appLarge, feed(appLarge, largeCookies), login);
   // Load from other work drifts: the feed is measured alone before and after the storm.
   const feedAfter = await scenario('feed again, after the logins (app, large)', appLarge, feed(appLarge, largeCookies));
   const p99Alone = (feedLarge.p99 + feedAfter.p99) / 2;
 
-  for (const server of [baseline, appLarge, appDemo]) await server.stop();
+  for (const server of [baseline, appLarge, appDemo, floor]) await server.stop();
   undoLikes(LARGE_DB, largePairs);
 
   // The same app on libSQL: the copies of the two databases served by sqld, over HTTP.
@@ -231,17 +239,19 @@ async function main() {
     { scenario: 'feed', server: 'baseline', database: 'large', result: feedBase },
     { scenario: 'feed', server: 'app', database: 'large', result: feedLarge, ratio: feedLarge.reqPerSec / feedBase.reqPerSec, cpuRatio: cpuRatio(feedBase, feedLarge) },
     { scenario: 'feed', server: 'app', database: 'demo', result: feedDemo },
+    { scenario: 'feed', server: 'floor', database: 'none', result: feedFloor, ratio: feedFloor.reqPerSec / feedBase.reqPerSec, cpuRatio: cpuRatio(feedBase, feedFloor) },
     { scenario: 'feed, 20 logins in flight', server: 'app', database: 'large', result: storm.feed },
     { scenario: 'feed, after the logins', server: 'app', database: 'large', result: feedAfter },
     { scenario: 'like + unlike', server: 'baseline', database: 'large', result: likeBase },
     { scenario: 'like + unlike', server: 'app', database: 'large', result: likeLarge, ratio: likeLarge.reqPerSec / likeBase.reqPerSec, cpuRatio: cpuRatio(likeBase, likeLarge) },
     { scenario: 'like + unlike', server: 'app', database: 'demo', result: likeDemo },
+    { scenario: 'like + unlike', server: 'floor', database: 'none', result: likeFloor, ratio: likeFloor.reqPerSec / likeBase.reqPerSec, cpuRatio: cpuRatio(likeBase, likeFloor) },
     { scenario: 'login', server: 'app', database: 'large', result: loginOnly },
     ...libsqlRows,
   ];
   const targets = [
-    { target: 'like API ≥ 0.15 × baseline req/s', value: likeLarge.reqPerSec / likeBase.reqPerSec, limit: 0.15, atLeast: true, cpu: cpuRatio(likeBase, likeLarge) },
-    { target: 'feed page ≥ 0.05 × baseline req/s', value: feedLarge.reqPerSec / feedBase.reqPerSec, limit: 0.05, atLeast: true, cpu: cpuRatio(feedBase, feedLarge) },
+    { target: 'like API ≥ 0.15 × baseline req/s', value: likeLarge.reqPerSec / likeBase.reqPerSec, limit: 0.15, atLeast: true, cpu: cpuRatio(likeBase, likeLarge), floor: likeFloor.reqPerSec / likeBase.reqPerSec },
+    { target: 'feed page ≥ 0.05 × baseline req/s', value: feedLarge.reqPerSec / feedBase.reqPerSec, limit: 0.05, atLeast: true, cpu: cpuRatio(feedBase, feedLarge), floor: feedFloor.reqPerSec / feedBase.reqPerSec },
     { target: 'feed p99 with 20 logins in flight ≤ 1.5 × without', value: storm.feed.p99 / p99Alone, limit: 1.5, atLeast: false },
     { target: 'feed p50, large ≤ 1.2 × demo database', value: feedLarge.p50 / feedDemo.p50, limit: 1.2, atLeast: false },
     { target: 'like p50, large ≤ 1.2 × demo database', value: likeLarge.p50 / likeDemo.p50, limit: 1.2, atLeast: false },
@@ -250,6 +260,7 @@ async function main() {
   const after = machine();
   console.log(`\nResults — ${before.cores} cores, Node ${before.node}; load average ${before.loadAverage.join(' ')} before, ${after.loadAverage.join(' ')} after`);
   printTable(rows);
+  console.log('(floor rows: an empty dynamic page and an empty route handler behind a pass-through proxy, bench/floor/.)');
   if (WITH_LIBSQL) console.log('(libSQL rows: "app/baseline" is libSQL ÷ the embedded app on the same database.)');
   console.log(
     `\nFeed p99: ${p99Alone} ms alone (${feedLarge.p99} before, ${feedAfter.p99} after), ${storm.feed.p99} ms with ${LOGINS_IN_FLIGHT} logins in flight (${storm.logins.reqPerSec.toFixed(1)} logins/s meanwhile).`,
@@ -257,7 +268,8 @@ async function main() {
   console.log(`${showJs('/feed', js)}.\n${showJs('/login', loginJs)}, for comparison.\n`);
   for (const t of targets) {
     const cpu = 'cpu' in t && t.cpu !== undefined ? ` (by server CPU per request: ${fmt(t.cpu, 3)})` : '';
-    console.log(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.target}: ${t.value}${cpu}`);
+    const floor = 'floor' in t && t.floor !== undefined ? `; framework floor: ${fmt(t.floor, 3)}` : '';
+    console.log(`  ${t.met ? 'met    ' : 'NOT MET'}  ${t.target}: ${t.value}${cpu}${floor}`);
   }
   if (after.loadAverage[0] !== undefined && after.loadAverage[0] > before.cores) {
     console.log(`\nNote: the load average (${after.loadAverage[0]}) exceeded the core count: other work shared the machine, so the figures are noisy.`);

@@ -122,3 +122,17 @@ export function startBaseline(port: number, env: Record<string, string>) {
     env: { PORT: String(port), ...env },
   });
 }
+
+/** The framework floor: an empty Next.js project (bench/floor) with the app's routes and a proxy. */
+export const FLOOR_DIR = join('bench', 'floor');
+
+export function startFloor(port: number) {
+  return startServer({
+    name: 'floor',
+    command: [bin('next'), 'start', FLOOR_DIR, '--port', String(port), '--hostname', '127.0.0.1'],
+    port,
+    readyPath: '/feed',
+    env: { NODE_ENV: 'production' },
+  });
+}
+

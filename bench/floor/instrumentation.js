@@ -1,0 +1,2 @@
+// Without this file, next build would take the app's instrumentation.ts from the turbopack root.
+export function register() {}
