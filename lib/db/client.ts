@@ -4,9 +4,11 @@ import Database from 'better-sqlite3';
 import { drizzle as drizzleBetterSqlite, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { type LibSQLDatabase } from 'drizzle-orm/libsql';
 // The web client speaks HTTP and WebSockets only: no native module for a database on the network.
+import { createClient } from '@libsql/client/web';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { type DatabaseConfig, getConfig, redactUrl } from '@/lib/config';
+import { serializeWrites } from './libsql-writes';
 import * as schema from './schema';
 
 export type EmbeddedDb = BetterSQLite3Database<typeof schema>;
@@ -39,9 +41,12 @@ export function openEmbeddedDatabase(path: string) {
   return drizzleBetterSqlite(sqlite, { schema });
 }
 
-/** A libSQL server (sqld, Turso). Nothing is sent until the first query. */
+/**
+ * A libSQL server (sqld, Turso). Nothing is sent until the first query. This process sends it one
+ * write at a time, retried briefly while busy (see libsql-writes.ts); reads go in parallel.
+ */
 export function openRemoteDatabase(url: string, authToken?: string) {
-  return drizzleLibsql({ connection: { url, authToken }, schema });
+  return drizzleLibsql({ client: serializeWrites(createClient({ url, authToken })), schema });
 }
 
 export function openDatabase(config: DatabaseConfig): Connection {
