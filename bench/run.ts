@@ -14,7 +14,8 @@ import { FLOOR_DIR, type Server, cpuTimeMs, startApp, startBaseline, startFloor,
 import { feedRequests, likeRequests, loginFormFields, loginRequests, sessionCookies, undoLikes, unlikedPairs } from './scenarios';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WARMUP_SECONDS = 3;
+// Long enough for the JIT to settle: with 3 s, the first scenario on a fresh server ran ~15% slower.
+const WARMUP_SECONDS = 6;
 const CONNECTIONS = 10;
 const LOGINS_IN_FLIGHT = 20;
 const BCRYPT_COST = 10;
@@ -62,7 +63,7 @@ function ensureBuild(name: string, dir: string, sources: string[]) {
 }
 
 const APP_SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
-const FLOOR_SOURCES = [join(FLOOR_DIR, 'app'), join(FLOOR_DIR, 'proxy.js'), join(FLOOR_DIR, 'instrumentation.js'), join(FLOOR_DIR, 'next.config.mjs'), 'package-lock.json'];
+const FLOOR_SOURCES = [join(FLOOR_DIR, 'app'), join(FLOOR_DIR, 'pages'), join(FLOOR_DIR, 'proxy.js'), join(FLOOR_DIR, 'instrumentation.js'), join(FLOOR_DIR, 'next.config.mjs'), 'package-lock.json'];
 
 /** The JavaScript a browser downloads to show a page: every <script src> in it, read from .next/static. */
 async function firstLoadJs(server: Server, path: string, cookie = '') {
@@ -183,7 +184,7 @@ async function main() {
   const feed = (server: Server, cookies: string[]) => ({ url: server.url, connections: CONNECTIONS, seconds: SECONDS, expectStatus: 200, requests: feedRequests(cookies) });
   const largePairs = await unlikedPairs(LARGE_DB, secret, 2000);
   const demoPairs = await unlikedPairs(DEMO_DB, secret, 2000);
-  const like = (server: Server, pairs: typeof largePairs) => ({ url: server.url, connections: CONNECTIONS, seconds: SECONDS, expectStatus: 200, requests: likeRequests(pairs) });
+  const like = (server: Server, pairs: typeof largePairs, prefix?: string) => ({ url: server.url, connections: CONNECTIONS, seconds: SECONDS, expectStatus: 200, requests: likeRequests(pairs, prefix) });
   const emails = Array.from({ length: 500 }, (_, i) => benchEmail(1 + ((i * 7919) % LARGE.users)));
   const login = {
     url: appLarge.url,
@@ -203,6 +204,9 @@ async function main() {
   // What Next.js itself costs: the same requests to an empty page and an empty route handler.
   const feedFloor = await scenario('feed (framework floor)', floor, feed(floor, largeCookies));
   const likeFloor = await scenario('like + unlike (framework floor)', floor, like(floor, largePairs));
+  // What the like API could cost without the proxy that issue 2 puts in front of it.
+  const likeFloorBare = await scenario('like + unlike (floor, no proxy)', floor, like(floor, largePairs, '/api/bare/posts'));
+  const likeFloorPages = await scenario('like + unlike (floor, Pages API, no proxy)', floor, like(floor, largePairs, '/api/pages/posts'));
   const loginOnly = await scenario(`login, ${LOGINS_IN_FLIGHT} in flight (app, large)`, appLarge, login);
   const storm = await feedDuringLoginStorm(appLarge, feed(appLarge, largeCookies), login);
   // Load from other work drifts: the feed is measured alone before and after the storm.
@@ -246,6 +250,8 @@ async function main() {
     { scenario: 'like + unlike', server: 'app', database: 'large', result: likeLarge, ratio: likeLarge.reqPerSec / likeBase.reqPerSec, cpuRatio: cpuRatio(likeBase, likeLarge) },
     { scenario: 'like + unlike', server: 'app', database: 'demo', result: likeDemo },
     { scenario: 'like + unlike', server: 'floor', database: 'none', result: likeFloor, ratio: likeFloor.reqPerSec / likeBase.reqPerSec, cpuRatio: cpuRatio(likeBase, likeFloor) },
+    { scenario: 'like + unlike', server: 'floor, no proxy', database: 'none', result: likeFloorBare, ratio: likeFloorBare.reqPerSec / likeBase.reqPerSec, cpuRatio: cpuRatio(likeBase, likeFloorBare) },
+    { scenario: 'like + unlike', server: 'floor, Pages API, no proxy', database: 'none', result: likeFloorPages, ratio: likeFloorPages.reqPerSec / likeBase.reqPerSec, cpuRatio: cpuRatio(likeBase, likeFloorPages) },
     { scenario: 'login', server: 'app', database: 'large', result: loginOnly },
     ...libsqlRows,
   ];
@@ -260,7 +266,7 @@ async function main() {
   const after = machine();
   console.log(`\nResults — ${before.cores} cores, Node ${before.node}; load average ${before.loadAverage.join(' ')} before, ${after.loadAverage.join(' ')} after`);
   printTable(rows);
-  console.log('(floor rows: an empty dynamic page and an empty route handler behind a pass-through proxy, bench/floor/.)');
+  console.log('(floor rows: bench/floor/, an empty dynamic page and an empty route handler behind a pass-through proxy; "no proxy": the same handler with none in front; "Pages API": a Pages Router API route.)');
   if (WITH_LIBSQL) console.log('(libSQL rows: "app/baseline" is libSQL ÷ the embedded app on the same database.)');
   console.log(
     `\nFeed p99: ${p99Alone} ms alone (${feedLarge.p99} before, ${feedAfter.p99} after), ${storm.feed.p99} ms with ${LOGINS_IN_FLIGHT} logins in flight (${storm.logins.reqPerSec.toFixed(1)} logins/s meanwhile).`,

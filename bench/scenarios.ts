@@ -72,8 +72,8 @@ export function undoLikes(dbPath: string, pairs: LikePair[]): void {
   sqlite.close();
 }
 
-/** POST then DELETE /api/posts/:id/like for a pair, a different pair on each round. */
-export function likeRequests(pairs: LikePair[]): LoadRequest[] {
+/** POST then DELETE {prefix}/:id/like for a pair, a different pair on each round. */
+export function likeRequests(pairs: LikePair[], prefix = '/api/posts'): LoadRequest[] {
   const rand = random(3);
   return [
     {
@@ -81,14 +81,14 @@ export function likeRequests(pairs: LikePair[]): LoadRequest[] {
       setupRequest: (request, context: { pair?: LikePair }) => {
         const pair = pick(pairs, rand);
         context.pair = pair;
-        return { ...request, path: `/api/posts/${pair.postId}/like`, headers: { ...request.headers, cookie: pair.cookie } };
+        return { ...request, path: `${prefix}/${pair.postId}/like`, headers: { ...request.headers, cookie: pair.cookie } };
       },
     },
     {
       method: 'DELETE',
       setupRequest: (request, context: { pair?: LikePair }) => {
         const pair = context.pair ?? pick(pairs, rand);
-        return { ...request, path: `/api/posts/${pair.postId}/like`, headers: { ...request.headers, cookie: pair.cookie } };
+        return { ...request, path: `${prefix}/${pair.postId}/like`, headers: { ...request.headers, cookie: pair.cookie } };
       },
     },
   ];

@@ -1,6 +1,5 @@
 'use client';
 
-import Image from 'next/image';
 import { useRef, useState } from 'react';
 import type { FeedPost } from '@/lib/posts/queries';
 import { HeartIcon, LikeButton } from './like-button';
@@ -42,15 +41,20 @@ export function PostCard({ post, eager, now }: { post: FeedPost; eager: boolean;
       </header>
 
       <div className="relative aspect-square touch-manipulation select-none bg-neutral-100 dark:bg-neutral-900" onPointerUp={onPhotoTap}>
-        <Image
+        {/* A plain img: the photos are SVGs, which next/image serves unoptimised anyway (no srcset,
+            no resizing), and its component cost ~0.9 ms of server CPU per feed view (~15%, npm run
+            bench). Sized (no layout shift), lazy below the first posts, decoded off the main thread. */}
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img
           src={post.image}
           alt={post.caption ? `Photo by ${post.author}: ${post.caption}` : `Photo by ${post.author}`}
-          fill
-          sizes="(max-width: 470px) 100vw, 470px"
+          width={470}
+          height={470}
           loading={eager ? 'eager' : 'lazy'}
           fetchPriority={eager ? 'high' : 'auto'}
+          decoding="async"
           draggable={false}
-          className="object-cover"
+          className="absolute inset-0 size-full object-cover"
         />
         {burst > 0 ? (
           <span key={burst} aria-hidden="true" className="pointer-events-none absolute inset-0 flex items-center justify-center">

@@ -1,7 +1,7 @@
 // Content-Security-Policy with a fresh nonce per request (Web APIs only: the proxy builds it).
 // Scripts run only with the nonce Next.js puts on its own tags ('strict-dynamic' extends trust
-// to the chunks they load); no 'unsafe-inline' for scripts. Inline style *attributes* (next/image
-// sizing) need 'unsafe-inline' for styles, which cannot run code.
+// to the chunks they load); no 'unsafe-inline' for scripts. Inline style *attributes* (Next.js
+// puts some on its own elements) need 'unsafe-inline' for styles, which cannot run code.
 
 /** For JSON responses, which are never rendered as a document: nothing may load or frame them. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
