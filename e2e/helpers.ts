@@ -41,3 +41,13 @@ export async function logOut(page: Page) {
 export async function authCookie(page: Page, strategy: Strategy) {
   return (await page.context().cookies()).find((c) => c.name === COOKIE[strategy].name);
 }
+
+/** Scrolls to the bottom of the feed until infinite scroll has loaded every page. */
+export async function scrollToEndOfFeed(page: Page) {
+  const caughtUp = page.getByText(/^You(’|')re all caught up\.$/);
+  await expect(async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expect(caughtUp).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}
+

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { register } from '../helpers';
+import { register, scrollToEndOfFeed } from '../helpers';
 import { openServerDb } from './support';
 
 const PAYLOAD = `<script>window.__xss = 1</script>"><img src=x onerror="window.__xss = 2"><svg onload="window.__xss = 3">`;
@@ -20,7 +20,7 @@ test.describe('XSS', () => {
     db.close();
 
     await register(page);
-    await page.getByRole('button', { name: 'Load more' }).click();
+    await scrollToEndOfFeed(page);
     await expect(page.getByRole('article').last()).toContainText(PAYLOAD);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
