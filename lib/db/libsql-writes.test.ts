@@ -1,5 +1,5 @@
 import type { Client, ResultSet } from '@libsql/client/web';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { isBusy, isReadOnly, SerialQueue, serializeWrites, writeWithRetry } from './libsql-writes';
 
 const busy = () => Object.assign(new Error('SQLITE_BUSY: SQLite error: database is locked'), { code: 'SQLITE_BUSY' });
@@ -124,3 +124,29 @@ describe('writeWithRetry', () => {
     expect(queue.size).toBe(0);
   });
 });
+
+describe('SerialQueue', () => {
+  it('lets the next write go when one has held the queue too long, and still answers the slow one', async () => {
+    vi.useFakeTimers();
+    try {
+      const queue = new SerialQueue(1_000);
+      let answerSlow: (value: string) => void = () => undefined;
+      const slow = queue.run(() => new Promise<string>((resolve) => (answerSlow = resolve)));
+      let nextDone = false;
+      const next = queue.run(() => Promise.resolve('next')).then((value) => {
+        nextDone = true;
+        return value;
+      });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(nextDone).toBe(false); // still the slow write's turn
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(next).resolves.toBe('next');
+      answerSlow('slow');
+      await expect(slow).resolves.toBe('slow');
+      expect(queue.size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+

@@ -49,10 +49,31 @@ export function isReadOnly(sql: string): boolean {
   return /^select\b/i.test(text);
 }
 
-/** One at a time, in arrival order. */
+/**
+ * How long one write may hold the queue. A write that never answers (a hung connection) must not
+ * stop every later write of the process: after this the next one goes, and the slow write's
+ * caller still gets its own answer (or error) when it comes.
+ */
+export const MAX_WRITE_TURN_MS = 5_000;
+
+/** Resolves when `promise` settles, or after `ms`, whichever is first. */
+function settledOrAfter(promise: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    promise.then(done, done);
+  });
+}
+
+/** One at a time, in arrival order; a turn lasts until the task settles or `maxTurnMs` passes. */
 export class SerialQueue {
   #tail: Promise<void> = Promise.resolve();
   #waiting = 0;
+
+  constructor(private readonly maxTurnMs = MAX_WRITE_TURN_MS) {}
 
   /** Writes queued or running now. */
   get size(): number {
@@ -61,11 +82,9 @@ export class SerialQueue {
 
   run<T>(task: () => Promise<T>): Promise<T> {
     this.#waiting++;
-    const result = this.#tail.then(task);
-    this.#tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
+    const turn = this.#tail;
+    const result = turn.then(task);
+    this.#tail = turn.then(() => settledOrAfter(result, this.maxTurnMs));
     return result.finally(() => this.#waiting--);
   }
 }
