@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { BENCH_PASSWORD, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabase } from './database';
 import { type Measurement, runLoad, startLoad } from './load';
 import { type SqldServer, startSqld } from '@/lib/db/sqld';
-import { FLOOR_DIR, type Server, cpuTimeMs, startApp, startBaseline, startFloor, stopAll } from './servers';
+import { FLOOR_DIR, type Server, bin, cpuTimeMs, startApp, startBaseline, startFloor, stopAll } from './servers';
 import { feedRequests, likeRequests, loginFormFields, loginRequests, sessionCookies, undoLikes, unlikedPairs } from './scenarios';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -59,7 +59,7 @@ function ensureBuild(name: string, dir: string, sources: string[]) {
     return;
   }
   console.log(`${name}: next build ${dir} …`);
-  const build = spawnSync(join('node_modules', '.bin', 'next'), ['build', dir], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync(bin('next'), ['build', dir], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) throw new Error(`next build ${dir} failed`);
 }
 

@@ -101,7 +101,7 @@ export async function startServer(options: {
   };
 }
 
-const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
+export const bin = (name: string) => join(process.cwd(), 'node_modules', '.bin', name);
 
 export function startApp(port: number, env: Record<string, string>) {
   return startServer({
@@ -135,4 +135,3 @@ export function startFloor(port: number) {
     env: { NODE_ENV: 'production' },
   });
 }
-

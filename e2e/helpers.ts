@@ -50,4 +50,3 @@ export async function scrollToEndOfFeed(page: Page) {
     await expect(caughtUp).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
 }
-

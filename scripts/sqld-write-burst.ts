@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import { openRemoteDatabase } from '@/lib/db/client';
+import { causeChain } from '@/lib/db/errors';
 import { migrateDatabase } from '@/lib/db/migrate';
 import * as schema from '@/lib/db/schema';
 import { startSqld } from '@/lib/db/sqld';
@@ -73,8 +74,7 @@ async function main() {
     totalErrors += errors.length;
     const kinds = new Map<string, number>();
     for (const e of errors) {
-      let err: unknown = e.reason;
-      while (err instanceof Error && err.cause instanceof Error) err = err.cause;
+      const err: unknown = causeChain(e.reason).at(-1) ?? e.reason;
       const key = err instanceof Error ? `${(err as { code?: string }).code ?? ''} ${err.message.slice(0, 80)}` : String(err);
       kinds.set(key, (kinds.get(key) ?? 0) + 1);
     }

@@ -164,4 +164,3 @@ describe('verifyToken remembers verified tokens', () => {
     expect(await verifyToken(token, key)).toMatchObject({ userId: 42 });
   });
 });
-

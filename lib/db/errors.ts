@@ -3,7 +3,7 @@
 import { ConfigError } from '@/lib/config';
 
 /** The error and its causes, outermost first. */
-function causeChain(err: unknown): Error[] {
+export function causeChain(err: unknown): Error[] {
   const chain: Error[] = [];
   for (let e = err; e instanceof Error && chain.length < 10; e = e.cause) chain.push(e);
   return chain;
@@ -31,6 +31,11 @@ const NETWORK_CODES = new Set([
 ]);
 
 const codeOf = (e: Error) => ('code' in e && typeof e.code === 'string' ? e.code : undefined);
+
+/** SQLITE_BUSY ("database is locked") however deep drizzle wraps it: the statement did not run. */
+export function isBusy(err: unknown): boolean {
+  return causeChain(err).some((e) => codeOf(e) === 'SQLITE_BUSY' || codeOf(e) === 'SQLITE_BUSY_SNAPSHOT');
+}
 const statusOf = (e: Error) => ('status' in e && typeof e.status === 'number' ? e.status : undefined);
 
 /**

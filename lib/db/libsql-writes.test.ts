@@ -1,6 +1,6 @@
 import type { Client, ResultSet } from '@libsql/client/web';
 import { describe, expect, it, vi } from 'vitest';
-import { isBusy, isReadOnly, SerialQueue, serializeWrites, writeWithRetry } from './libsql-writes';
+import { isReadOnly, SerialQueue, serializeWrites, writeWithRetry } from './libsql-writes';
 
 const busy = () => Object.assign(new Error('SQLITE_BUSY: SQLite error: database is locked'), { code: 'SQLITE_BUSY' });
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
@@ -40,16 +40,6 @@ describe('isReadOnly', () => {
     expect(isReadOnly('update "sessions" set "last_seen_at" = ?')).toBe(false);
     expect(isReadOnly('with x as (select 1) delete from likes')).toBe(false);
     expect(isReadOnly('selected')).toBe(false);
-  });
-});
-
-describe('isBusy', () => {
-  it('recognises SQLITE_BUSY however deep it is wrapped, and nothing else', () => {
-    expect(isBusy(busy())).toBe(true);
-    expect(isBusy(new Error('Failed query: insert …', { cause: busy() }))).toBe(true);
-    expect(isBusy(Object.assign(new Error('constraint'), { code: 'SQLITE_CONSTRAINT' }))).toBe(false);
-    expect(isBusy(new Error('database is locked'))).toBe(false);
-    expect(isBusy('SQLITE_BUSY')).toBe(false);
   });
 });
 
@@ -121,7 +111,6 @@ describe('writeWithRetry', () => {
     const queue = new SerialQueue();
     await expect(queue.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(queue.run(() => Promise.resolve('next'))).resolves.toBe('next');
-    expect(queue.size).toBe(0);
   });
 });
 
@@ -143,10 +132,8 @@ describe('SerialQueue', () => {
       await expect(next).resolves.toBe('next');
       answerSlow('slow');
       await expect(slow).resolves.toBe('slow');
-      expect(queue.size).toBe(0);
-    } finally {
+      } finally {
       vi.useRealTimers();
     }
   });
 });
-

@@ -1,4 +1,5 @@
 import type { Client, InArgs, InStatement } from '@libsql/client/web';
+import { isBusy } from './errors';
 
 // Why this exists. A libSQL server (sqld, Turso) runs one write at a time and queues the others
 // itself. Under a burst of concurrent writes from one client, sqld 0.24 answers some of them
@@ -21,15 +22,6 @@ const MAX_PAUSE_MS = 250;
 
 type Sleep = (ms: number) => Promise<void>;
 const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** SQLITE_BUSY however deep drizzle wraps it (drizzle's query error → LibsqlError → …). */
-export function isBusy(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 8; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT') return true;
-  }
-  return false;
-}
 
 type Statement = InStatement | [string, InArgs?];
 
@@ -71,21 +63,14 @@ function settledOrAfter(promise: Promise<unknown>, ms: number): Promise<void> {
 /** One at a time, in arrival order; a turn lasts until the task settles or `maxTurnMs` passes. */
 export class SerialQueue {
   #tail: Promise<void> = Promise.resolve();
-  #waiting = 0;
 
   constructor(private readonly maxTurnMs = MAX_WRITE_TURN_MS) {}
 
-  /** Writes queued or running now. */
-  get size(): number {
-    return this.#waiting;
-  }
-
   run<T>(task: () => Promise<T>): Promise<T> {
-    this.#waiting++;
     const turn = this.#tail;
     const result = turn.then(task);
     this.#tail = turn.then(() => settledOrAfter(result, this.maxTurnMs));
-    return result.finally(() => this.#waiting--);
+    return result;
   }
 }
 
