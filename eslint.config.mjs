@@ -23,6 +23,15 @@ export default defineConfig([
     },
   },
   {
+    // testing/ holds local servers and fixtures for tests, benchmarks and dev scripts: the app
+    // itself (what `next build` bundles) never imports it.
+    files: ['app/**', 'components/**', 'lib/**', 'proxy.ts', 'instrumentation.ts'],
+    ignores: ['**/*.test.ts', '**/*.cases.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/testing/*', '**/testing/*'], message: 'testing/ is for tests and tools, not the app.' }] }],
+    },
+  },
+  {
     // Playwright fixtures call their callback `use`, which is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BENCH_PASSWORD, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabase } from './database';
 import { type Measurement, runLoad, startLoad } from './load';
-import { type SqldServer, startSqld } from '@/lib/db/sqld';
+import { type SqldServer, startSqld } from '@/testing/sqld';
 import { FLOOR_DIR, type Server, bin, cpuTimeMs, startApp, startBaseline, startFloor, stopAll } from './servers';
 import { feedRequests, likeRequests, loginFormFields, loginRequests, sessionCookies, undoLikes, unlikedPairs } from './scenarios';
 

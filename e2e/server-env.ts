@@ -1,7 +1,7 @@
 // What the e2e servers are started with, shared by playwright.config.ts and the tests (which run
 // in worker processes that inherit the main process's environment).
 import { randomBytes } from 'node:crypto';
-import { hasSqld } from '../lib/db/sqld';
+import { hasSqld } from '../testing/sqld';
 
 const secret = () => randomBytes(32).toString('base64url');
 

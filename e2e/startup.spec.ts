@@ -2,7 +2,8 @@
 // 1, not a stack trace. These run the production build themselves (no browser).
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { freePort, hasSqld, startSqld } from '@/lib/db/sqld';
+import { freePort } from '@/testing/ports';
+import { hasSqld, startSqld } from '@/testing/sqld';
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100) + 4;
 const SQLD_PORT = APP_PORT + 1;

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSqld } from '@/lib/db/sqld';
+import { startSqld } from '@/testing/sqld';
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
   const child = spawn(command, args, { stdio: 'inherit', env });

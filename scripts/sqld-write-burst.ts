@@ -11,7 +11,7 @@ import { openRemoteDatabase } from '@/lib/db/client';
 import { causeChain } from '@/lib/db/errors';
 import { migrateDatabase } from '@/lib/db/migrate';
 import * as schema from '@/lib/db/schema';
-import { startSqld } from '@/lib/db/sqld';
+import { startSqld } from '@/testing/sqld';
 import { deleteLikeQuery, insertLikeQuery, likeCountQuery } from '@/lib/posts/statements';
 
 const arg = (name: string, fallback: string) =>

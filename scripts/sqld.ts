@@ -3,7 +3,7 @@
 //   DATABASE_URL=http://127.0.0.1:8080 npm run db:migrate
 //   DATABASE_URL=http://127.0.0.1:8080 npm run dev
 import { join } from 'node:path';
-import { startSqld } from '@/lib/db/sqld';
+import { startSqld } from '@/testing/sqld';
 
 async function main() {
   const port = Number(process.env.SQLD_PORT ?? 8080);

@@ -2,7 +2,7 @@ import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { revokedTokens } from '@/lib/db/schema';
-import { createTestUser, useTestDatabase } from '@/lib/db/test-database';
+import { createTestUser, useTestDatabase } from '@/testing/database';
 import { bumpTokenEpoch, isTokenStillValid, revokeToken } from './revocation';
 
 let db: Db;

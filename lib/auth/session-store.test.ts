@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { sessions } from '@/lib/db/schema';
-import { createTestUser, useTestDatabase } from '@/lib/db/test-database';
+import { createTestUser, useTestDatabase } from '@/testing/database';
 import {
   createSession,
   deleteAllUserSessions,

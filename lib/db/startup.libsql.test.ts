@@ -11,7 +11,8 @@ import journal from '@/drizzle/meta/_journal.json';
 import { type Connection, type Db, openDatabase } from './client';
 import { pendingMigrations } from './migrate';
 import { posts } from './schema';
-import { type SqldServer, freePort, startSqld } from './sqld';
+import { freePort } from '@/testing/ports';
+import { type SqldServer, startSqld } from '@/testing/sqld';
 import { migrateAndSeed, prepareDatabase } from './startup';
 
 process.env.BCRYPT_COST = '4'; // the demo users' hashes; read by getConfig() on first use

@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { likes, posts } from '@/lib/db/schema';
-import type { TestDatabase } from '@/lib/db/test-database';
+import type { TestDatabase } from '@/testing/database';
 import { createUser } from '@/lib/users/queries';
 import { FEED_PAGE_SIZE, decodeCursor } from './cursor';
 import { type FeedPost, getFeedPage, setLike } from './queries';

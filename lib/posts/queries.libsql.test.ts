@@ -1,4 +1,4 @@
-import { useSqldTestDatabase } from '@/lib/db/test-database';
+import { useSqldTestDatabase } from '@/testing/database';
 import { describeQueries } from './queries.cases';
 
 describeQueries(useSqldTestDatabase);

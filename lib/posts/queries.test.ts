@@ -1,4 +1,4 @@
-import { useTestDatabase } from '@/lib/db/test-database';
+import { useTestDatabase } from '@/testing/database';
 import { describeQueries } from './queries.cases';
 
 describeQueries(useTestDatabase);

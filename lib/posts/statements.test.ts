@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
-import { useTestDatabase } from '@/lib/db/test-database';
+import { useTestDatabase } from '@/testing/database';
 import { tokenStateQuery } from '@/lib/auth/token-state';
 import { deleteLikeQuery, feedQuery, insertLikeQuery, likeCountQuery } from './statements';
 

