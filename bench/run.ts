@@ -1,6 +1,6 @@
 // npm run bench — the app against a framework-free baseline, on a demo-size and a large database.
 // Every scenario runs for a fixed time with fixed connections, on loopback only. Prints a table,
-// checks the targets of issue 5, and writes bench/results.json.
+// checks the performance targets (README, "Performance"), and writes bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -205,7 +205,7 @@ async function main() {
   // What Next.js itself costs: the same requests to an empty page and an empty route handler.
   const feedFloor = await scenario('feed (framework floor)', floor, feed(floor, largeCookies));
   const likeFloor = await scenario('like + unlike (framework floor)', floor, like(floor, largePairs));
-  // What the like API could cost without the proxy that issue 2 puts in front of it.
+  // What the like API could cost without the proxy's auth check in front of it.
   const likeFloorBare = await scenario('like + unlike (floor, no proxy)', floor, like(floor, largePairs, '/api/bare/posts'));
   const likeFloorPages = await scenario('like + unlike (floor, Pages API, no proxy)', floor, like(floor, largePairs, '/api/pages/posts'));
   const loginOnly = await scenario(`login, ${LOGINS_IN_FLIGHT} in flight (app, large)`, appLarge, login);

@@ -2,8 +2,9 @@
 // client would (a signed session cookie, a no-JavaScript login form post).
 import Database from 'better-sqlite3';
 import type autocannon from 'autocannon';
-import { AUTH_COOKIES } from '@/lib/auth/cookie';
-import { type TokenUser, importKeyring, signToken } from '@/lib/auth/token';
+import { AUTH_COOKIES } from '@/lib/auth/cookies';
+import { type TokenUser, importKeyring, signToken } from '@/lib/auth/strategies/jwt-token';
+import { getConfig } from '@/lib/config';
 import { random } from './database';
 
 type LoadRequest = autocannon.Request;
@@ -22,7 +23,7 @@ export async function sessionCookies(dbPath: string, secret: string, count: numb
     .prepare<[number], TokenUser>(`select ${USER_COLUMNS} from users order by random() limit ?`)
     .all(count);
   sqlite.close();
-  const key = await importKeyring([secret]);
+  const key = await importKeyring([secret], { audience: getConfig().appOrigin });
   return Promise.all(users.map(async (u) => `${TOKEN_COOKIE}=${await signToken(u, key)}`));
 }
 
@@ -50,7 +51,7 @@ export async function unlikedPairs(dbPath: string, secret: string, count: number
   const users = sqlite.prepare<[], TokenUser>(`select ${USER_COLUMNS} from users`).all();
   const postIds = sqlite.prepare<[], { id: number }>('select id from posts').all().map((p) => p.id);
   const liked = sqlite.prepare<[number, number], { one: number }>('select 1 as one from likes where user_id = ? and post_id = ?');
-  const key = await importKeyring([secret]);
+  const key = await importKeyring([secret], { audience: getConfig().appOrigin });
   const rand = random(2);
   const pairs: LikePair[] = [];
   for (let tries = 0; pairs.length < count && tries < count * 20; tries++) {

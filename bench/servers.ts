@@ -67,7 +67,7 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string, 
   throw new Error(`server at ${url} did not come up in ${timeoutMs / 1000}s:\n${log()}`);
 }
 
-export async function startServer(options: {
+async function startServer(options: {
   name: string;
   command: string[];
   port: number;

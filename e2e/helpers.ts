@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Page, expect } from '@playwright/test';
 import { COOKIE, type Strategy } from './fixtures';
 
-export type TestUser = { username: string; email: string; password: string };
+type TestUser = { username: string; email: string; password: string };
 
 export const DEMO = { email: 'demo@example.com', password: 'cookies-and-cream' };
 

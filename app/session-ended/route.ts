@@ -1,16 +1,15 @@
-import { type NextRequest, NextResponse } from 'next/server';
-import { getCurrentUser } from '@/lib/auth/dal';
-import { HOME_PATH } from '@/lib/auth/redirect';
-import { clearAuthCookies } from '@/lib/auth/session';
+import { getViewer, hasAuthCookie } from '@/lib/auth/dal';
+import { clearAuthCookies } from '@/lib/auth/sign-in';
+import { redirectTo } from '@/lib/http/redirect';
+import { ROUTES } from '@/lib/routes';
 
 /**
- * The data access layer sends a request here when its cookie no longer holds. Cookies are
- * cleared only when they really are dead, so a cross-site link here cannot log anyone out.
+ * The data access layer sends a request here when its cookie no longer holds. Only a cookie that
+ * was sent and failed the check is cleared, so a link here (from any site) never logs anyone out.
  */
-export async function GET(request: NextRequest) {
-  if (await getCurrentUser()) return NextResponse.redirect(new URL(HOME_PATH, request.url));
+export async function GET() {
+  if (await getViewer()) return redirectTo(ROUTES.home);
+  if (!(await hasAuthCookie())) return redirectTo(ROUTES.login);
   await clearAuthCookies();
-  const login = new URL('/login', request.url);
-  login.searchParams.set('reason', 'session-ended');
-  return NextResponse.redirect(login);
+  return redirectTo(`${ROUTES.login}?reason=session-ended`);
 }

@@ -5,10 +5,10 @@ import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { login } from '@/lib/auth/actions';
-import type { AuthFormState } from '@/lib/auth/form-state';
+import type { FormState } from '@/lib/forms/form-state';
 
 export function LoginForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState(login, {} satisfies AuthFormState);
+  const [state, action, pending] = useActionState(login, {} satisfies FormState);
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
       {next ? <input type="hidden" name="next" value={next} /> : null}

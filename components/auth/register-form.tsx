@@ -6,10 +6,10 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { PasswordStrengthMeter } from './password-strength-meter';
 import { TextField } from '@/components/ui/text-field';
 import { register } from '@/lib/auth/actions';
-import type { AuthFormState } from '@/lib/auth/form-state';
+import type { FormState } from '@/lib/forms/form-state';
 
 export function RegisterForm() {
-  const [state, action, pending] = useActionState(register, {} satisfies AuthFormState);
+  const [state, action, pending] = useActionState(register, {} satisfies FormState);
   // Tracked for the strength meter; React clears the password field after each submit.
   const [typed, setTyped] = useState({ password: '', username: '', email: '' });
   const onInput = (event: React.FormEvent<HTMLFormElement>) => {

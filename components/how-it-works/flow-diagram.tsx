@@ -1,4 +1,8 @@
-import type { AuthStrategy } from '@/lib/auth/cookie';
+import { AUTH_COOKIES, describeCookieAttributes } from '@/lib/auth/cookies';
+import { TOKEN_TTL_SECONDS } from '@/lib/auth/strategies/jwt-token';
+import { SESSION_ABSOLUTE_TTL_MS, SESSION_TTL_MS } from '@/lib/auth/strategies/session-token';
+import type { AuthStrategy } from '@/lib/config';
+import { formatDuration } from '@/lib/duration';
 
 type Step = { title: string; detail: string };
 
@@ -8,9 +12,12 @@ const FLOWS: Record<AuthStrategy, { title: string; subtitle: string; steps: Step
     subtitle: 'stateless',
     steps: [
       { title: 'Register or log in', detail: 'You send username, email and password over HTTPS.' },
-      { title: 'Server signs a token', detail: 'bcrypt checks the password; the server signs {sub, username, jti, exp: 1 h} with its secret (HS256).' },
-      { title: 'Set-Cookie: token=…', detail: 'HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=3600. The browser stores it.' },
-      { title: 'Next request', detail: 'The browser attaches Cookie: token=… to every same-site request by itself.' },
+      {
+        title: 'Server signs a token',
+        detail: `bcrypt checks the password; the server signs {sub, username, jti, exp: ${formatDuration(TOKEN_TTL_SECONDS * 1000)}} with its secret (HS256).`,
+      },
+      { title: `Set-Cookie: ${AUTH_COOKIES.jwt.name}=…`, detail: `${describeCookieAttributes(AUTH_COOKIES.jwt)}. The browser stores it.` },
+      { title: 'Next request', detail: `The browser attaches Cookie: ${AUTH_COOKIES.jwt.name}=… to every same-site request by itself.` },
       { title: 'Server verifies', detail: 'Signature and expiry, with no lookup (the proxy); then jti not revoked and epoch current (one indexed query).' },
       { title: 'Log out', detail: 'The jti is revoked until the token would expire, and the cookie is cleared (Expires 1970).' },
     ],
@@ -21,9 +28,15 @@ const FLOWS: Record<AuthStrategy, { title: string; subtitle: string; steps: Step
     steps: [
       { title: 'Register or log in', detail: 'You send username, email and password over HTTPS.' },
       { title: 'Server creates a session', detail: 'bcrypt checks the password; a random 256-bit token is made and its SHA-256 stored with your user and an expiry.' },
-      { title: 'Set-Cookie: session=…', detail: 'HttpOnly; Secure; SameSite=Strict; Path=/; 7 days. Only the cookie holds the raw token.' },
-      { title: 'Next request', detail: 'The browser attaches Cookie: session=… to every same-site request by itself.' },
-      { title: 'Server looks it up', detail: 'The token is hashed and the row looked up; expired rows are refused, and used ones slide to a full 7 days.' },
+      {
+        title: `Set-Cookie: ${AUTH_COOKIES.session.name}=…`,
+        detail: `${describeCookieAttributes(AUTH_COOKIES.session)} (${formatDuration(SESSION_TTL_MS)}). Only the cookie holds the raw token.`,
+      },
+      { title: 'Next request', detail: `The browser attaches Cookie: ${AUTH_COOKIES.session.name}=… to every same-site request by itself.` },
+      {
+        title: 'Server looks it up',
+        detail: `The token is hashed and the row looked up; expired rows are refused, used ones slide to a full ${formatDuration(SESSION_TTL_MS)}, and none lives past ${formatDuration(SESSION_ABSOLUTE_TTL_MS)}.`,
+      },
       { title: 'Log out', detail: 'The row is deleted — revocation is immediate — and the cookie is cleared.' },
     ],
   },

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ROUTES } from '@/lib/routes';
 
 function CookieMark() {
   return (
@@ -19,7 +20,7 @@ function CookieMark() {
   );
 }
 
-export function Logo({ href = '/feed' }: { href?: string }) {
+export function Logo({ href = ROUTES.home }: { href?: string }) {
   return (
     <Link href={href} className="flex items-center gap-2 rounded-md text-xl font-semibold tracking-tight">
       <CookieMark />

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { logout } from '@/lib/auth/actions';
-import type { SessionUser } from '@/lib/auth/dal';
+import type { Viewer } from '@/lib/auth/dal';
+import { ROUTES } from '@/lib/routes';
 import { Logo } from './logo';
 
 const linkClass =
@@ -26,19 +27,19 @@ function DevicesIcon() {
 }
 
 /** Logo, the auth inspector, and the user menu (or a login link for visitors). */
-export function TopBar({ user }: { user: SessionUser | null }) {
+export function TopBar({ user }: { user: Viewer | null }) {
   return (
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-black/90">
       <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-3 sm:px-4">
-        <Logo href={user ? '/feed' : '/login'} />
+        <Logo href={user ? ROUTES.home : ROUTES.login} />
         <div className="flex items-center gap-1 sm:gap-2">
-          <Link href="/how-it-works" className={linkClass}>
+          <Link href={ROUTES.howItWorks} className={linkClass}>
             <InfoIcon />
             <span className="sr-only sm:not-sr-only">How it works</span>
           </Link>
           {user ? (
             <>
-              <Link href="/settings/sessions" className={linkClass}>
+              <Link href={ROUTES.sessions} className={linkClass}>
                 <DevicesIcon />
                 <span className="sr-only sm:not-sr-only">Sessions</span>
               </Link>
@@ -61,7 +62,7 @@ export function TopBar({ user }: { user: SessionUser | null }) {
               </form>
             </>
           ) : (
-            <Link href="/login" className="rounded-lg bg-brand px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-strong">
+            <Link href={ROUTES.login} className="rounded-lg bg-brand px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-strong">
               Log in
             </Link>
           )}

@@ -7,22 +7,25 @@ const login = (email: string, password: string, ip = randomClientIp()) => ({
 });
 
 test.describe('brute force', () => {
-  test('locks an account after 5 failed logins, from any address, with 429 and Retry-After', async ({ request }) => {
+  test('locks an account after 5 failed logins from strangers, with 429 and Retry-After', async ({ request, playwright, baseURL }) => {
     const user = uniqueUser();
     expect((await request.post('/api/auth/register', { data: user })).status()).toBe(201);
 
+    // Strangers: clients that never logged in to this account (no device cookie), each from its own address.
+    const stranger = await playwright.request.newContext({ baseURL });
     for (let i = 0; i < 5; i++) {
-      const failed = await request.post('/api/auth/login', login(user.email, `wrong-${i}`));
+      const failed = await stranger.post('/api/auth/login', login(user.email, `wrong-${i}`));
       expect(failed.status()).toBe(401);
     }
-    // From a sixth address, even with the right password: the account is throttled.
-    const limited = await request.post('/api/auth/login', login(user.email, user.password));
+    // From a sixth address, even with the right password: the account is throttled for strangers.
+    const limited = await stranger.post('/api/auth/login', login(user.email, user.password));
     expect(limited.status()).toBe(429);
     const retryAfter = Number(limited.headers()['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     expect(await limited.json()).toEqual({ error: expect.stringMatching(/Too many attempts.*minutes/) as unknown });
     expect(limited.headers()['set-cookie']).toBeUndefined();
+    await stranger.dispose();
   });
 
   test('says so in the login form, readably', async ({ page, request }) => {

@@ -7,7 +7,7 @@ test.describe('concurrency', () => {
     const db = openServerDb(server);
     const [user] = await insertUsers(db, 1);
     if (!user) throw new Error('no user');
-    const [cookie = ''] = await credentialsFor(strategy, db, [user]);
+    const [cookie = ''] = await credentialsFor({ strategy, baseURL: baseURL ?? '' }, db, [user]);
     const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } });
     const postId = 20;
     const before = await likeState(db, postId);
@@ -27,7 +27,7 @@ test.describe('concurrency', () => {
     const postId = 21;
     const before = await likeState(db, postId);
     const users = await insertUsers(db, 200);
-    const cookies = await credentialsFor(strategy, db, users);
+    const cookies = await credentialsFor({ strategy, baseURL: baseURL ?? '' }, db, users);
     const contexts = await Promise.all(cookies.map((cookie) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })));
 
     const responses = await Promise.all(contexts.map((ctx) => ctx.post(`/api/posts/${postId}/like`)));

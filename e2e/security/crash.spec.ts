@@ -11,11 +11,11 @@ import { credentialsFor, insertUsers, openServerDb } from './support';
 // SIGKILL in the middle of a burst of likes, starts it again on the same database and checks
 // that every acknowledged like survived and that counts still equal rows.
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 50;
-const BASE = `http://localhost:${PORT}`;
+const BASE = `http://127.0.0.1:${PORT}`;
 
 function startServer(databaseFile: string): ChildProcess {
   return spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '--port', String(PORT)], {
-    env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: CURRENT_SECRET, AUTH_STRATEGY: 'jwt', DATABASE_URL: `file:${databaseFile}` },
+    env: { ...process.env, NODE_ENV: 'production', AUTH_SECRET: CURRENT_SECRET, AUTH_STRATEGY: 'jwt', APP_URL: BASE, DATABASE_URL: `file:${databaseFile}` },
     stdio: 'ignore',
   });
 }
@@ -43,7 +43,7 @@ test('kill -9 during a burst of likes loses no acknowledged like, and rate limit
     await waitUntilUp(api);
     const db = openServerDb({ file });
     const users = await insertUsers(db, 20);
-    const cookies = await credentialsFor('jwt', db, users);
+    const cookies = await credentialsFor({ strategy: 'jwt', baseURL: BASE }, db, users);
     db.close();
 
     // Five failed logins: the sixth must be refused after the restart too.

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { logIn, logOut, register } from '../helpers';
+import { logIn, logOut, register, uniqueUser } from '../helpers';
 
 test.describe('CSRF', () => {
   test('the like API refuses cross-site requests, even with the cookie, and changes nothing', async ({ page }) => {
@@ -57,10 +57,42 @@ test('open redirect: hostile next= values all land on /feed', async ({ page }) =
     '/\t/evil.example',
     '//%2F%2Fevil.example',
     'http:/\\/evil.example',
+    '/.//evil.example',
+    '/%2e//evil.example',
+    '/a/..//evil.example',
   ]) {
     await logOut(page);
     await page.goto(`/login?next=${encodeURIComponent(next)}`);
     await logIn(page, user.email, user.password);
     await expect(page, next).toHaveURL('/feed');
+  }
+});
+
+test('open redirect: dot segments that normalise to //evil never reach the page or a Location', async ({ page, request }) => {
+  const user = uniqueUser();
+  expect((await request.post('/api/auth/register', { data: user })).status()).toBe(201);
+  for (const next of ['/.//evil.example/x', '/%2e//evil.example/x', '/a/..//evil.example/x']) {
+    // (Next's own router payload echoes the query string; what matters is what the page uses.)
+    const html = await (await page.request.get(`/login?next=${encodeURIComponent(next)}`)).text();
+    expect(html, next).not.toMatch(/(?:value|href|action)="[^"]*evil\.example/);
+    await page.goto(`/login?next=${encodeURIComponent(next)}`);
+    for (const value of await page.locator('input[name="next"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))) {
+      expect(value, next).not.toContain('evil.example');
+    }
+  }
+
+  // A raw no-script post of the login form, with a hostile next=, answers a same-site Location.
+  await page.goto('/login');
+  const form = page.locator('form').first();
+  const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f)].map(([k, v]) => [k, String(v)]));
+  for (const next of ['/.//evil.example/x', '/%2e//evil.example/x', '/a/..//evil.example/x']) {
+    const multipart: Record<string, string> = Object.fromEntries(fields);
+    Object.assign(multipart, { email: user.email, password: user.password, next });
+    const origin = new URL(page.url()).origin;
+    const response = await page.request.post('/login', { multipart, headers: { Origin: origin }, maxRedirects: 0 });
+    await page.context().clearCookies(); // logged in now; the next attempt starts logged out again
+    expect(response.status(), next).toBe(303);
+    const location = response.headers().location ?? '';
+    expect(new URL(location, origin).origin, `${next} → ${location}`).toBe(origin);
   }
 });

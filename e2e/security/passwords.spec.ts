@@ -21,6 +21,20 @@ test.describe('passwords (NIST SP 800-63B)', () => {
     expect(JSON.stringify(await response.json())).toContain('at most 72 bytes');
   });
 
+  test('login refuses a password over 72 bytes the same way, instead of comparing its first 72', async ({ request, playwright, baseURL }) => {
+    const user = { ...uniqueUser(), password: 'crème brûlée, café éclair, thé glacé: 64 characters, 72 bytes é!' };
+    // At most 64 characters (the sign-up limit) and exactly bcrypt's 72 bytes.
+    expect([user.password.length <= 64, new TextEncoder().encode(user.password).byteLength]).toEqual([true, 72]);
+    expect((await request.post('/api/auth/register', { data: user })).status()).toBe(201);
+    const other = await playwright.request.newContext({ baseURL });
+    // The same 72 bytes and then more: bcrypt alone would say it matches.
+    const longer = await other.post('/api/auth/login', { data: { email: user.email, password: `${user.password} and more` } });
+    expect(longer.status()).toBe(400);
+    expect(JSON.stringify(await longer.json())).toContain('at most 72 bytes');
+    expect(longer.headers()['set-cookie']).toBeUndefined();
+    await other.dispose();
+  });
+
   test('accepts any Unicode and compares passwords in NFKC form', async ({ request, playwright, baseURL }) => {
     const user = { ...uniqueUser(), password: 'ﬁve ｆｕｌｌwidth crêpes 🍪' };
     expect((await request.post('/api/auth/register', { data: user })).status()).toBe(201);

@@ -1,11 +1,14 @@
 import { SignJWT, base64url, generateKeyPair } from 'jose';
-import { importKeyring, signToken } from '../../lib/auth/token';
+import { importKeyring, signToken } from '../../lib/auth/strategies/jwt-token';
 import { expect, test } from '../fixtures';
 import { uniqueUser } from '../helpers';
-import { CURRENT_SECRET, PREVIOUS_SECRET } from '../server-env';
+import { CURRENT_SECRET, PREVIOUS_SECRET, keyringFor } from '../server-env';
 import { leaksInternals } from './support';
 
 const now = () => Math.floor(Date.now() / 1000);
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** A 32-byte signature's last base64url character with one of its 2 unused bits set. */
+const spareBitsSet = (signature: string) => ALPHABET.charAt(ALPHABET.indexOf(signature.slice(-1)) | 1);
 const enc = (value: object) => base64url.encode(JSON.stringify(value));
 
 test.describe('forged and broken JWTs', () => {
@@ -15,7 +18,7 @@ test.describe('forged and broken JWTs', () => {
     const created = await request.post('/api/auth/register', { data: uniqueUser() });
     const { user } = (await created.json()) as { user: { id: number; username: string } };
     const claims = { sub: String(user.id), username: user.username, epoch: 0, jti: crypto.randomUUID() };
-    const current = await importKeyring([CURRENT_SECRET]);
+    const current = await keyringFor(baseURL ?? '');
     const valid = await signToken({ id: user.id, username: user.username, tokenEpoch: 0 }, current);
     const [header = '', payload = '', signature = ''] = valid.split('.');
     const rsa = await generateKeyPair('RS256');
@@ -34,6 +37,14 @@ test.describe('forged and broken JWTs', () => {
       'three empty parts': '..',
       'binary-ish': '%00%ff.%%%.\u00e9',
       'huge but under the header limit': `${header}.${'A'.repeat(12_000)}.${signature}`,
+      // The valid token in forms a lenient base64 decoder (atob) would still read as the same bytes.
+      'padding appended': `${valid}=`,
+      'a space inside': `${header}.${payload.slice(0, 5)} ${payload.slice(5)}.${signature}`,
+      "the signature's spare bits changed": `${header}.${payload}.${signature.slice(0, -1)}${spareBitsSet(signature)}`,
+      'another deployment (same secret, other audience)': await signToken(
+        { id: user.id, username: user.username, tokenEpoch: 0 },
+        await importKeyring([CURRENT_SECRET], { audience: 'https://preview.cookiegram.example' }),
+      ),
     };
 
     for (const [name, token] of Object.entries(attacks)) {
@@ -59,7 +70,7 @@ test.describe('forged and broken JWTs', () => {
   test('after a secret rotation, tokens of the previous secret still work and new ones use the current key', async ({ request, playwright, baseURL }) => {
     const created = await request.post('/api/auth/register', { data: uniqueUser() });
     const { user } = (await created.json()) as { user: { id: number; username: string } };
-    const previous = await importKeyring([PREVIOUS_SECRET]);
+    const previous = await keyringFor(baseURL ?? '', PREVIOUS_SECRET);
     const old = await signToken({ ...user, tokenEpoch: 0 }, previous);
     const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `token=${old}` } });
     expect((await ctx.post('/api/posts/2/like')).status()).toBe(200);
@@ -67,7 +78,7 @@ test.describe('forged and broken JWTs', () => {
 
     const issued = (await request.storageState()).cookies.find((c) => c.name === 'token')?.value ?? '';
     const kid = (JSON.parse(new TextDecoder().decode(base64url.decode(issued.split('.')[0] ?? ''))) as { kid: string }).kid;
-    expect(kid).toBe((await importKeyring([CURRENT_SECRET])).current.kid);
+    expect(kid).toBe((await keyringFor(baseURL ?? '')).current.kid);
   });
 });
 

@@ -1,75 +1,61 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { clientIp } from '@/lib/security/client-ip';
+import { validatedAction, formText } from '@/lib/forms/validated-action';
+import { ROUTES, loginPath } from '@/lib/routes';
 import { retryMessage } from '@/lib/security/rate-limit';
 import { attemptLogin, attemptRegister } from './credentials';
-import { getCurrentSession, verifySession } from './dal';
-import { type AuthFormState, INVALID_CREDENTIALS, TAKEN, formText } from './form-state';
-import { HOME_PATH, safeNextPath } from './redirect';
-import { endAllSessions, endSession, startSession } from './session';
-import { deleteUserSession } from './session-store';
+import { getSession, verifySession } from './dal';
+import { BUSY, INVALID_CREDENTIALS, TAKEN } from './messages';
+import { safeNextPath } from './redirect';
+import { revokeMySession } from './sessions';
+import { currentRequester, signIn, signOut, signOutEverywhere } from './sign-in';
 import { loginSchema, registerSchema } from './validation';
 
-const requestClient = async () => clientIp(await headers());
-
-export async function register(_prev: AuthFormState, formData: unknown): Promise<AuthFormState> {
-  const input = {
-    username: formText(formData, 'username'),
-    email: formText(formData, 'email'),
-    password: formText(formData, 'password'),
-  };
-  const values = { username: input.username, email: input.email };
-  const parsed = registerSchema.safeParse(input);
-  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
-
-  const result = await attemptRegister(parsed.data, await requestClient());
+export const register = validatedAction(registerSchema, { echo: ['username', 'email'] }, async (input) => {
+  const requester = await currentRequester();
+  const result = await attemptRegister(input, requester);
   if (!result.ok) {
-    if (result.reason === 'rate-limited') return { message: retryMessage(result.retryAfterSeconds), values };
-    return { errors: { [result.field]: [TAKEN[result.field]] }, values };
+    if (result.reason === 'rate-limited') return { message: retryMessage(result.retryAfterSeconds) };
+    if (result.reason === 'busy') return { message: BUSY };
+    return { errors: { [result.field]: [TAKEN[result.field]] } };
   }
-  await startSession(result.user);
-  redirect(HOME_PATH);
-}
+  await signIn(result.user, requester.device);
+  redirect(ROUTES.home);
+});
 
-export async function login(_prev: AuthFormState, formData: unknown): Promise<AuthFormState> {
-  const input = { email: formText(formData, 'email'), password: formText(formData, 'password') };
-  const values = { email: input.email };
-  const parsed = loginSchema.safeParse(input);
-  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors, values };
-
-  const result = await attemptLogin(parsed.data, await requestClient());
+export const login = validatedAction(loginSchema, { echo: ['email'] }, async (input, formData) => {
+  const requester = await currentRequester();
+  const result = await attemptLogin(input, requester);
   if (!result.ok) {
-    return { message: result.reason === 'rate-limited' ? retryMessage(result.retryAfterSeconds) : INVALID_CREDENTIALS, values };
+    if (result.reason === 'rate-limited') return { message: retryMessage(result.retryAfterSeconds) };
+    return { message: result.reason === 'busy' ? BUSY : INVALID_CREDENTIALS };
   }
-  await startSession(result.user);
+  await signIn(result.user, requester.device);
   redirect(safeNextPath(formText(formData, 'next')));
-}
+});
 
 export async function logout(): Promise<void> {
-  await endSession(await getCurrentSession());
-  redirect('/login');
+  await signOut();
+  redirect(loginPath());
 }
 
 /** Ends every session of the user, on every device, this one included. */
 export async function logoutEverywhere(): Promise<void> {
-  const user = await verifySession();
-  await endAllSessions(user.id);
-  redirect('/login');
+  const viewer = await verifySession();
+  await signOutEverywhere(viewer.id);
+  redirect(loginPath());
 }
 
-/** Revokes one of the user's sessions (session strategy); revoking this one logs out here. */
+/** Revokes one of the viewer's sessions (session strategy); revoking this one logs out here. */
 export async function revokeSession(formData: unknown): Promise<void> {
-  const user = await verifySession();
-  const current = await getCurrentSession();
+  await verifySession();
   const id = formText(formData, 'sessionId');
-  if (current?.strategy === 'session' && current.session.id === id) {
-    await endSession(current);
-    redirect('/login');
+  if ((await getSession())?.id === id) {
+    await signOut();
+    redirect(loginPath());
   }
-  await deleteUserSession(user.id, id);
-  revalidatePath('/settings/sessions');
+  await revokeMySession(id);
+  revalidatePath(ROUTES.sessions);
 }

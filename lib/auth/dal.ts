@@ -1,30 +1,75 @@
+// The data access layer's door: the one place a request becomes a viewer. The proxy's check is
+// only the fast first pass (it can be skipped, CVE-2025-29927), so every page, action, route
+// handler and data function that needs a viewer gets it here, checked with the database.
 import 'server-only';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { cache } from 'react';
-import { type CurrentSession, type SessionUser, hasAuthCookie, readSession } from './session';
+import { ROUTES, loginPath } from '@/lib/routes';
+import { AUTH_COOKIES } from './cookies';
+import { type Session, type Viewer, activeStrategy } from './strategies';
 
-export type { SessionUser };
+export type {  Viewer };
 
-/** Where a request with a cookie that no longer holds goes: the cookie is cleared there. */
-export const SESSION_ENDED_PATH = '/session-ended';
+type CookieJar = Awaited<ReturnType<typeof cookies>>;
+
+// One check per request. React's cache() memoises only while rendering, not in route handlers
+// or server actions, so the result is kept against the request's own cookie store instead: the
+// same object for the whole request, gone with it.
+const checked = new WeakMap<CookieJar, Promise<Session | null>>();
+
+/** The request's login, fully checked (signature, expiry, revocation, session row), or null. */
+export async function getSession(): Promise<Session | null> {
+  const jar = await cookies();
+  let session = checked.get(jar);
+  if (!session) {
+    const strategy = activeStrategy();
+    session = strategy.authenticate(jar.get(strategy.cookie.name)?.value, Date.now());
+    checked.set(jar, session);
+  }
+  return session;
+}
+
+/** Forgets this request's check, after a login or logout changed the cookie. */
+export async function forgetCheckedSession(): Promise<void> {
+  checked.delete(await cookies());
+}
+
+export async function getViewer(): Promise<Viewer | null> {
+  return (await getSession())?.viewer ?? null;
+}
+
+/** A data function was called for a request with no valid login. */
+export class UnauthenticatedError extends Error {
+  override name = 'UnauthenticatedError';
+  constructor() {
+    super('Authentication required. Log in and try again.');
+  }
+}
 
 /**
- * The data access layer's session check. Every protected page, action and route handler calls
- * it: the proxy's check is only the fast first pass (and can be skipped, CVE-2025-29927).
- * Memoised per request, so a page and its components check once.
+ * For data functions: the viewer, or an UnauthenticatedError. Every query that reads or writes
+ * on someone's behalf starts here, so a page that forgets to check cannot leak data.
  */
-export const getCurrentSession = cache((): Promise<CurrentSession | null> => readSession());
+export async function requireViewer(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) throw new UnauthenticatedError();
+  return viewer;
+}
 
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => (await getCurrentSession())?.user ?? null);
+/** Whether this request carries any auth cookie, valid or not. */
+export async function hasAuthCookie(): Promise<boolean> {
+  const jar = await cookies();
+  return Object.values(AUTH_COOKIES).some((cookie) => jar.has(cookie.name));
+}
 
 /**
- * For pages and actions: the user, or a redirect. A cookie that the proxy accepted but the
+ * For pages and actions: the viewer, or a redirect. A cookie that the proxy accepted but the
  * database refuses (revoked, logged out everywhere) must be cleared, which a page cannot do,
- * so that case goes through a route handler rather than straight to /login (which the proxy
- * would bounce back here).
+ * so that case goes through a route handler rather than straight to the login page (which the
+ * proxy would bounce back here).
  */
-export const verifySession = cache(async (): Promise<SessionUser> => {
-  const user = await getCurrentUser();
-  if (user) return user;
-  redirect((await hasAuthCookie()) ? SESSION_ENDED_PATH : '/login');
-});
+export async function verifySession(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (viewer) return viewer;
+  redirect((await hasAuthCookie()) ? ROUTES.sessionEnded : loginPath());
+}

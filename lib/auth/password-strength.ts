@@ -6,8 +6,8 @@ import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 
 export type Score = 0 | 1 | 2 | 3 | 4;
 /** 3: "safely unguessable" — good protection even if the hashes ever leak. */
-export const MIN_PASSWORD_SCORE: Score = 3;
-export const SCORE_LABELS = ['Too guessable', 'Very weak', 'Weak', 'Good', 'Strong'] as const;
+const MIN_PASSWORD_SCORE: Score = 3;
+const SCORE_LABELS = ['Too guessable', 'Very weak', 'Weak', 'Good', 'Strong'] as const;
 
 const HINTS: Record<string, string> = {
   topTen: 'It is one of the ten most used passwords.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dummyHash, hashPassword, verifyPassword } from './password';
+import { PASSWORD_QUEUE_LIMIT, PasswordPoolBusyError, dummyHash, hashPassword, verifyPassword } from './password';
 
 const COST = 4; // the algorithm is the same at any cost; tests stay fast
 
@@ -29,5 +29,16 @@ describe('password hashing', () => {
     expect(hash).toMatch(/^\$2[aby]\$04\$/);
     expect(await dummyHash(COST)).toBe(hash); // made once per cost
     expect(await verifyPassword('password', hash)).toBe(false);
+  });
+});
+
+describe('the password pool', () => {
+  it('refuses work beyond its queue at once instead of queueing it for minutes', async () => {
+    const results = await Promise.allSettled(Array.from({ length: PASSWORD_QUEUE_LIMIT * 3 }, () => hashPassword('x', COST)));
+    const refused = results.filter((r) => r.status === 'rejected');
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(PasswordPoolBusyError);
+    expect(results.filter((r) => r.status === 'fulfilled').length).toBeGreaterThanOrEqual(PASSWORD_QUEUE_LIMIT);
+    expect(await hashPassword('after the flood', COST)).toMatch(/^\$2/); // and works again right after
   });
 });

@@ -1,19 +1,24 @@
-export const HOME_PATH = '/feed';
+import { ROUTES } from '@/lib/routes';
+
 const BASE = 'http://cookiegram.invalid';
 
 /**
- * Where to go after login: `next` only when it is a same-origin relative path; anything that
- * could leave the site (`//evil`, `/\evil`, `https:`, `javascript:`) falls back to the feed.
+ * Where to go after login: `next` only when it is a path of this site; anything a browser could
+ * resolve to another host (`//evil`, `/\evil`, `https:`, `javascript:`, or dot segments that
+ * normalise to `//evil`) falls back to the feed. The result is normalised, so applying this to
+ * its own output changes nothing.
  */
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//')) return HOME_PATH;
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//')) return ROUTES.home;
   // Browsers read "\" as "/" and drop tabs and newlines, so "/\evil" would be protocol-relative.
-  if (/[\\\u0000-\u001f\u007f]/.test(next)) return HOME_PATH;
+  if (/[\\\u0000-\u001f\u007f]/.test(next)) return ROUTES.home;
   try {
     const url = new URL(next, BASE);
-    if (url.origin !== BASE) return HOME_PATH;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // "/.//evil", "/%2e//evil" and "/a/..//evil" all normalise to "//evil": another host.
+    if (url.origin !== BASE || path.startsWith('//')) return ROUTES.home;
+    return path;
   } catch {
-    return HOME_PATH;
+    return ROUTES.home;
   }
 }

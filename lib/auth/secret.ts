@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ConfigError, getConfig } from '@/lib/config';
-import { type Keyring, importKeyring } from './token';
+import { makePrivateDirectory } from '@/lib/private-files';
+import { type Keyring, importKeyring } from './strategies/jwt-token';
 
-export const MIN_SECRET_BYTES = 32;
+const MIN_SECRET_BYTES = 32;
 const DEV_SECRET_FILE = join(process.cwd(), '.data', 'auth-secret');
 
 /**
@@ -37,7 +38,7 @@ function devSecret(): string {
   try {
     return readFileSync(DEV_SECRET_FILE, 'utf8').trim();
   } catch {
-    mkdirSync(dirname(DEV_SECRET_FILE), { recursive: true });
+    makePrivateDirectory(dirname(DEV_SECRET_FILE));
     try {
       writeFileSync(DEV_SECRET_FILE, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
     } catch (err) {
@@ -52,10 +53,20 @@ export function resolveAuthSecrets(): string[] {
   return parseSecrets(authSecret, isProduction) ?? [devSecret()];
 }
 
-let keyring: Promise<Keyring> | undefined;
+const keyrings = new Map<string, Promise<Keyring>>();
 
-/** The HMAC keys, imported once per process rather than per request. */
-export function getKeyring(): Promise<Keyring> {
-  keyring ??= importKeyring(resolveAuthSecrets());
+function keyringFor(purpose: 'session' | 'device'): Promise<Keyring> {
+  let keyring = keyrings.get(purpose);
+  if (!keyring) {
+    const audience = getConfig().appOrigin;
+    keyring = importKeyring(resolveAuthSecrets(), purpose === 'session' ? { audience } : { audience, purpose: 'cookiegram device cookie' });
+    keyrings.set(purpose, keyring);
+  }
   return keyring;
 }
+
+/** The HMAC keys of the session JWT, imported once per process rather than per request. */
+export const getKeyring = () => keyringFor('session');
+
+/** The keys of the device cookie: derived from the same secrets, never valid for a login. */
+export const getDeviceKeyring = () => keyringFor('device');

@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { normalizePassword } from './password';
 import { passwordStrength } from './password-strength';
 
+/** Credentials are a few hundred bytes; a JSON body much larger is refused before parsing. */
+export const AUTH_BODY_LIMIT = 8 * 1024;
+
 /** bcrypt reads only the first 72 bytes; longer passwords are refused, never truncated silently. */
-export const BCRYPT_MAX_BYTES = 72;
+const BCRYPT_MAX_BYTES = 72;
 
 const codePoints = (s: string) => [...s].length;
 
-export const usernameSchema = z
+const usernameSchema = z
   .string()
   .trim()
   .toLowerCase()
@@ -15,21 +18,22 @@ export const usernameSchema = z
   .max(30, 'Username must be at most 30 characters.')
   .regex(/^[a-z0-9._]+$/, 'Use only letters, numbers, dots and underscores.');
 
-export const emailSchema = z
+const emailSchema = z
   .string()
   .trim()
   .toLowerCase()
   .max(254, 'Email is too long.')
   .pipe(z.email('Enter a valid email address.'));
 
+/** bcrypt's own limit, checked the same way at sign-up and at login. */
+const withinBcryptLimit = (p: string) => new TextEncoder().encode(normalizePassword(p)).byteLength <= BCRYPT_MAX_BYTES;
+const TOO_MANY_BYTES = `Password is too long: at most ${BCRYPT_MAX_BYTES} bytes (fewer characters if you use emoji or accents).`;
+
 export const newPasswordSchema = z
   .string()
   .refine((p) => codePoints(p) >= 8, 'Password must be at least 8 characters.')
   .refine((p) => codePoints(p) <= 64, 'Password must be at most 64 characters.')
-  .refine(
-    (p) => new TextEncoder().encode(normalizePassword(p)).byteLength <= BCRYPT_MAX_BYTES,
-    `Password is too long: at most ${BCRYPT_MAX_BYTES} bytes (fewer characters if you use emoji or accents).`,
-  );
+  .refine(withinBcryptLimit, TOO_MANY_BYTES);
 
 export const registerSchema = z
   .object({ username: usernameSchema, email: emailSchema, password: newPasswordSchema })
@@ -47,8 +51,9 @@ export const registerSchema = z
 
 export const loginSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, 'Enter your email.').max(254, 'Email is too long.'),
-  // Only a bound here: login never reveals the password rules, it just fails.
-  password: z.string().min(1, 'Enter your password.').max(1024, 'Password is too long.'),
+  // Login never reveals the sign-up rules, it just fails; but a password bcrypt would cut short
+  // is refused, as at sign-up, rather than compared on its first 72 bytes.
+  password: z.string().min(1, 'Enter your password.').max(1024, TOO_MANY_BYTES).refine(withinBcryptLimit, TOO_MANY_BYTES),
 });
 
 export type RegisterInput = z.infer<typeof registerSchema>;

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle as drizzleBetterSqlite, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { type LibSQLDatabase } from 'drizzle-orm/libsql';
@@ -8,6 +6,7 @@ import { createClient } from '@libsql/client/web';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql/web';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { type DatabaseConfig, getConfig, redactUrl } from '@/lib/config';
+import { makePrivateFile } from '@/lib/private-files';
 import { serializeWrites } from './libsql-writes';
 import * as schema from './schema';
 
@@ -29,8 +28,8 @@ export type Connection = (
   close: () => void;
 };
 
-export function openEmbeddedDatabase(path: string) {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+function openEmbeddedDatabase(path: string) {
+  if (path !== ':memory:') makePrivateFile(path);
   const sqlite = new Database(path);
   // WAL: readers never block the writer. NORMAL is durable across process crashes in WAL mode
   // (only an OS crash can lose the last commits). busy_timeout: wait for the lock, don't fail.

@@ -1,6 +1,6 @@
 // Demo users and posts seeded into a fresh database; images come from scripts/generate-demo-art.mjs.
 
-export type DemoUser = { username: string; email: string };
+type DemoUser = { username: string; email: string };
 
 /** Password shared by every demo account (shown on the login page). */
 export const DEMO_PASSWORD = 'cookies-and-cream';
@@ -14,7 +14,7 @@ export const demoUsers = [
 
 type DemoUsername = (typeof demoUsers)[number]['username'];
 
-export type DemoPost = { author: string; image: string; caption: string };
+type DemoPost = { author: string; image: string; caption: string };
 
 /** One post per generated image, in image order (post-01 first). */
 export const demoPosts = [

@@ -16,7 +16,7 @@ import { isBusy } from './errors';
 // SQLITE_BUSY did not run, so sending it again is safe. Reads are neither queued nor retried.
 
 /** Total time one write may spend waiting for "busy" to clear before its error is returned. */
-export const BUSY_RETRY_BUDGET_MS = 2_000;
+const BUSY_RETRY_BUDGET_MS = 2_000;
 const FIRST_PAUSE_MS = 10;
 const MAX_PAUSE_MS = 250;
 
@@ -46,7 +46,7 @@ export function isReadOnly(sql: string): boolean {
  * stop every later write of the process: after this the next one goes, and the slow write's
  * caller still gets its own answer (or error) when it comes.
  */
-export const MAX_WRITE_TURN_MS = 5_000;
+const MAX_WRITE_TURN_MS = 5_000;
 
 /** Resolves when `promise` settles, or after `ms`, whichever is first. */
 function settledOrAfter(promise: Promise<unknown>, ms: number): Promise<void> {

@@ -4,7 +4,7 @@ import { describeDatabaseError } from './errors';
 import { migrateDatabase, pendingMigrations } from './migrate';
 import { seedIfEmpty } from './seed';
 
-export const MIGRATE_COMMAND = 'npm run db:migrate';
+const MIGRATE_COMMAND = 'npm run db:migrate';
 
 /**
  * `npm run db:migrate`, and the embedded database on every start: schema up to date, demo
@@ -17,7 +17,7 @@ export async function migrateAndSeed(connection: Connection): Promise<{ seeded: 
 }
 
 /** A database on the network is migrated by the deploy (the build command), never by a server. */
-export async function assertSchemaCurrent(connection: Connection): Promise<void> {
+async function assertSchemaCurrent(connection: Connection): Promise<void> {
   const pending = await pendingMigrations(connection);
   if (pending.length > 0) {
     throw new ConfigError(

@@ -1,8 +1,10 @@
 import { NextResponse } from 'next/server';
 
+// JSON answers for route handlers and the proxy: never cached, never a stack trace.
+
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
-/** A JSON error body `{ "error": "..." }`, never cached, never a stack trace. */
+/** A JSON error body `{ "error": "..." }` a person can act on. */
 export function jsonError(status: number, error: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
   return NextResponse.json({ error, ...extra }, { status, headers: { ...NO_STORE, ...headers } });
 }
@@ -11,7 +13,12 @@ export function jsonOk(body: unknown, status = 200) {
   return NextResponse.json(body, { status, headers: NO_STORE });
 }
 
-export type JsonBody = { ok: true; value: unknown } | { ok: false; response: NextResponse };
+/** 429 or 503 with Retry-After: the request may succeed later, and the header says when. */
+export function retryLater(status: 429 | 503, error: string, retryAfterSeconds: number) {
+  return jsonError(status, error, {}, { 'Retry-After': String(retryAfterSeconds) });
+}
+
+type JsonBody = { ok: true; value: unknown } | { ok: false; response: NextResponse };
 
 /**
  * Reads a JSON request body of at most `maxBytes`, counting what actually arrives (a missing or

@@ -4,12 +4,12 @@ import { verifySession } from '@/lib/auth/dal';
 import { decodeCursor } from './cursor';
 import { type FeedPage, getFeedPage } from './queries';
 
-export type LoadMoreResult = { ok: true; page: FeedPage } | { ok: false; error: string };
+type LoadMoreResult = { ok: true; page: FeedPage } | { ok: false; error: string };
 
 /** The next page of the feed after `cursor`, for "Load more" and infinite scroll. */
 export async function loadMorePosts(cursor: unknown): Promise<LoadMoreResult> {
-  const user = await verifySession();
+  await verifySession();
   const after = decodeCursor(cursor);
   if (!after) return { ok: false, error: 'Could not load more posts: the page marker is invalid.' };
-  return { ok: true, page: await getFeedPage(user.id, after) };
+  return { ok: true, page: await getFeedPage(after) };
 }

@@ -4,22 +4,30 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { likes, posts } from '@/lib/db/schema';
-import type { TestDatabase } from '@/testing/database';
 import { createUser } from '@/lib/users/queries';
+import type { TestDatabase } from '@/testing/database';
+import { inRequest } from '@/testing/next-request';
+import { asViewer } from '@/testing/viewer';
 import { FEED_PAGE_SIZE, decodeCursor } from './cursor';
+import { UnauthenticatedError } from '@/lib/auth/dal';
 import { type FeedPost, getFeedPage, setLike } from './queries';
 
 export function describeQueries(open: () => Promise<TestDatabase>) {
   let db: Db;
   let database: TestDatabase | undefined;
-  let alice: number;
-  let bob: number;
+  type User = { id: number; username: string };
+  let alice: User;
+  let bob: User;
 
-  async function newUser(username: string) {
+  async function newUser(username: string): Promise<User> {
     const result = await createUser({ username, email: `${username}@example.com`, passwordHash: 'x' });
     if (!result.ok) throw new Error(`could not create ${username}`);
-    return result.user.id;
+    return result.user;
   }
+
+  const feedOf = (user: User, cursor: string | null = null) =>
+    asViewer(user, () => getFeedPage(cursor === null ? null : decodeCursor(cursor)));
+  const like = (user: User, postId: number, liked: boolean) => asViewer(user, () => setLike(postId, liked));
 
   const rowsFor = async (postId: number) =>
     (await db.select({ n: count() }).from(likes).where(eq(likes.postId, postId)))[0]?.n;
@@ -34,7 +42,7 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
     // 45 posts; pairs share a timestamp so the id must break ties.
     await db.insert(posts).values(
       Array.from({ length: 45 }, (_, i) => ({
-        authorId: i % 2 ? alice : bob,
+        authorId: i % 2 ? alice.id : bob.id,
         image: `/demo/post-${i}.svg`,
         caption: `post ${i}`,
         createdAt: 1_700_000_000_000 + Math.floor(i / 2) * 1000,
@@ -58,7 +66,7 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
       });
     });
 
-    it('lets exactly one of two simultaneous sign-ups with one email succeed', async () => {
+    it('lets exactly one of three simultaneous sign-ups with one email succeed', async () => {
       const results = await Promise.all(
         ['racer_a', 'racer_b', 'racer_c'].map((username) =>
           createUser({ username, email: 'racer@example.com', passwordHash: 'x' }),
@@ -72,13 +80,23 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
     });
   });
 
+  describe('the data access layer', () => {
+    it('refuses to read the feed or like without a logged-in viewer', async () => {
+      await expect(inRequest({}, () => getFeedPage(null))).rejects.toThrow(UnauthenticatedError);
+      await expect(inRequest({ cookies: { token: 'forged', session: 'A'.repeat(43) } }, () => setLike(10, true))).rejects.toThrow(
+        UnauthenticatedError,
+      );
+      expect(await rowsFor(10)).toBe(0);
+    });
+  });
+
   describe('getFeedPage', () => {
     it('walks every post once, newest first, in full pages of FEED_PAGE_SIZE', async () => {
       const seen: FeedPost[] = [];
       let cursor: string | null = null;
       let pages = 0;
       do {
-        const page = await getFeedPage(alice, cursor === null ? null : decodeCursor(cursor));
+        const page = await feedOf(alice, cursor);
         expect(page.posts.length).toBeLessThanOrEqual(FEED_PAGE_SIZE);
         seen.push(...page.posts);
         cursor = page.nextCursor;
@@ -95,52 +113,53 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
     });
 
     it('says which posts the viewer liked', async () => {
-      const [first] = (await getFeedPage(alice, null)).posts;
+      const [first] = (await feedOf(alice)).posts;
       if (!first) throw new Error('no posts');
-      await setLike(bob, first.id, true);
-      expect((await getFeedPage(bob, null)).posts[0]).toMatchObject({ id: first.id, likedByMe: true, likeCount: 1 });
-      expect((await getFeedPage(alice, null)).posts[0]).toMatchObject({ id: first.id, likedByMe: false, likeCount: 1 });
-      await setLike(bob, first.id, false);
+      await like(bob, first.id, true);
+      expect((await feedOf(bob)).posts[0]).toMatchObject({ id: first.id, likedByMe: true, likeCount: 1 });
+      expect((await feedOf(alice)).posts[0]).toMatchObject({ id: first.id, likedByMe: false, likeCount: 1 });
+      await like(bob, first.id, false);
     });
   });
 
   describe('setLike', () => {
     it('is idempotent and keeps the count equal to the rows', async () => {
       const postId = 10;
-      expect(await setLike(alice, postId, true)).toEqual({ liked: true, likeCount: 1 });
-      expect(await setLike(alice, postId, true)).toEqual({ liked: true, likeCount: 1 });
-      expect(await setLike(bob, postId, true)).toEqual({ liked: true, likeCount: 2 });
-      expect(await setLike(alice, postId, false)).toEqual({ liked: false, likeCount: 1 });
-      expect(await setLike(alice, postId, false)).toEqual({ liked: false, likeCount: 1 });
+      expect(await like(alice, postId, true)).toEqual({ liked: true, likeCount: 1 });
+      expect(await like(alice, postId, true)).toEqual({ liked: true, likeCount: 1 });
+      expect(await like(bob, postId, true)).toEqual({ liked: true, likeCount: 2 });
+      expect(await like(alice, postId, false)).toEqual({ liked: false, likeCount: 1 });
+      expect(await like(alice, postId, false)).toEqual({ liked: false, likeCount: 1 });
       expect(await rowsFor(postId)).toBe(1);
       expect(await countFor(postId)).toBe(1);
     });
 
-    it('survives many simultaneous likes by one user as one like', async () => {
+    it('makes one like of many overlapping likes by one user', async () => {
       const postId = 11;
-      const results = await Promise.all(Array.from({ length: 50 }, () => setLike(alice, postId, true)));
+      const results = await Promise.all(Array.from({ length: 50 }, () => like(alice, postId, true)));
       expect(results.every((r) => r?.liked)).toBe(true);
       expect(await rowsFor(postId)).toBe(1);
       expect(await countFor(postId)).toBe(1);
     });
 
-    it('keeps the count equal to the rows when many users like and unlike at once', async () => {
+    it('keeps the count equal to the rows over interleaved likes and unlikes by many users', async () => {
       const postId = 12;
       const users = await Promise.all(Array.from({ length: 30 }, (_, i) => newUser(`crowd_${i}`)));
-      await Promise.all(users.map((u) => setLike(u, postId, true)));
+      await Promise.all(users.map((u) => like(u, postId, true)));
       expect(await rowsFor(postId)).toBe(30);
       expect(await countFor(postId)).toBe(30);
 
       // Half of them unlike while the others like again: a mix of inserts, no-ops and deletes.
-      await Promise.all(users.map((u, i) => setLike(u, postId, i % 2 === 0)));
+      // (Truly parallel requests against the running server: e2e/security/concurrency.spec.ts.)
+      await Promise.all(users.map((u, i) => like(u, postId, i % 2 === 0)));
       expect(await rowsFor(postId)).toBe(15);
       expect(await countFor(postId)).toBe(15);
     });
 
     it('returns null for a post that does not exist, and writes nothing', async () => {
       const before = (await db.select({ n: count() }).from(likes))[0]?.n;
-      expect(await setLike(alice, 999_999, true)).toBeNull();
-      expect(await setLike(alice, 999_999, false)).toBeNull();
+      expect(await like(alice, 999_999, true)).toBeNull();
+      expect(await like(alice, 999_999, false)).toBeNull();
       expect((await db.select({ n: count() }).from(likes))[0]?.n).toBe(before);
     });
   });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireViewer } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { type FeedCursor, FEED_PAGE_SIZE, encodeCursor } from './cursor';
 import { type PostStatements, preparePostStatements } from './statements';
@@ -20,7 +21,9 @@ export type LikeState = { liked: boolean; likeCount: number };
 let statements: PostStatements | undefined;
 const prepared = () => (statements ??= preparePostStatements(getDb()));
 
-export async function getFeedPage(viewerId: number, cursor: FeedCursor | null): Promise<FeedPage> {
+/** A page of the feed as the viewer sees it (what they liked), newest first. */
+export async function getFeedPage(cursor: FeedCursor | null): Promise<FeedPage> {
+  const { id: viewerId } = await requireViewer();
   const { firstPage, nextPage } = prepared();
   const rows = await (cursor
     ? nextPage.execute({ viewerId, createdAt: cursor.createdAt, id: cursor.id })
@@ -34,8 +37,9 @@ export async function getFeedPage(viewerId: number, cursor: FeedCursor | null): 
   };
 }
 
-/** Likes or unlikes (idempotent); null when the post does not exist. */
-export async function setLike(userId: number, postId: number, liked: boolean): Promise<LikeState | null> {
+/** The viewer likes or unlikes a post (idempotent); null when the post does not exist. */
+export async function setLike(postId: number, liked: boolean): Promise<LikeState | null> {
+  const { id: userId } = await requireViewer();
   const { insertLike, deleteLike, likeCount } = prepared();
   await (liked ? insertLike.execute({ userId, postId, now: Date.now() }) : deleteLike.execute({ userId, postId }));
   const [row] = await likeCount.execute({ postId });

@@ -1,8 +1,14 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { eq, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
+import { purgeExpired } from '@/lib/db/purge';
 import { rateLimits } from '@/lib/db/schema';
+
+// Fixed-window counters in the database, so limits hold across restarts and server instances.
+// An attempt is reserved before its work is done (one statement that counts it and says whether
+// the limit was already reached), so however many requests arrive at once, no more than `max`
+// of them are ever let through in a window.
 
 export type RateLimit = { name: string; max: number; windowMs: number };
 
@@ -10,8 +16,10 @@ const MINUTE = 60 * 1000;
 
 /** The limits the app enforces (OWASP: throttle per account and per client). */
 export const LIMITS = {
-  /** Failed logins for one email, known or not (so the lockout reveals nothing either). */
+  /** Failed logins for one email from browsers it never logged in on, known or not (so the lockout reveals nothing). */
   loginPerAccount: { name: 'login-account', max: 5, windowMs: 15 * MINUTE },
+  /** Failed logins from one browser that logged in to that account before (its device cookie). */
+  loginPerDevice: { name: 'login-device', max: 10, windowMs: 15 * MINUTE },
   /** Failed logins from one client, across accounts (password spraying). */
   loginPerClient: { name: 'login-client', max: 30, windowMs: 15 * MINUTE },
   /** Sign-up attempts from one client. */
@@ -20,51 +28,76 @@ export const LIMITS = {
 
 const LONGEST_WINDOW = Math.max(...Object.values(LIMITS).map((l) => l.windowMs));
 
-export type LimitState = { limited: false } | { limited: true; retryAfterSeconds: number };
+export type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterSeconds: number };
+/** One counted attempt; `windowStart` tells which window it was counted in. */
+type Reservation = { key: string; windowStart: number };
+type Reserved = { ok: true; reservations: Reservation[] };
 
 /** Keys are hashed: an attacker-chosen email or address never lands in the table as text. */
-const keyOf = (limit: RateLimit, subject: string) =>
+export const counterKey = (limit: RateLimit, subject: string) =>
   `${limit.name}:${createHash('sha256').update(subject).digest('base64url')}`;
 
-/** Whether `subject` has used up `limit` in the current window. */
-export async function checkLimit(limit: RateLimit, subject: string, now = Date.now()): Promise<LimitState> {
-  const [row] = await getDb()
-    .select({ count: rateLimits.count, windowStart: rateLimits.windowStart })
-    .from(rateLimits)
-    .where(eq(rateLimits.key, keyOf(limit, subject)));
-  const windowEnd = (row?.windowStart ?? 0) + limit.windowMs;
-  if (!row || row.count < limit.max || windowEnd <= now) return { limited: false };
-  return { limited: true, retryAfterSeconds: Math.max(1, Math.ceil((windowEnd - now) / 1000)) };
-}
-
-/** Counts one event in one statement (a new window starts when the old one is over). */
-export async function recordHit(limit: RateLimit, subject: string, now = Date.now()): Promise<void> {
+/** The counting statement (a new window starts when the old one is over); exported for its query plan. */
+export function reserveStatement(limit: RateLimit, subject: string, now: number) {
   const expired = sql`${rateLimits.windowStart} <= ${now - limit.windowMs}`;
-  const db = getDb();
-  await db
+  return getDb()
     .insert(rateLimits)
-    .values({ key: keyOf(limit, subject), count: 1, windowStart: now })
+    .values({ key: counterKey(limit, subject), count: 1, windowStart: now })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
         count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
         windowStart: sql`case when ${expired} then ${now} else ${rateLimits.windowStart} end`,
       },
-    });
-  await db.delete(rateLimits).where(lt(rateLimits.windowStart, now - LONGEST_WINDOW));
+    })
+    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart });
 }
 
-export async function resetLimit(limit: RateLimit, subject: string): Promise<void> {
-  await getDb().delete(rateLimits).where(eq(rateLimits.key, keyOf(limit, subject)));
-}
-
-/** The first of several checks that says "limited", or not limited. */
-export async function firstLimited(checks: readonly [RateLimit, string][], now = Date.now()): Promise<LimitState> {
-  for (const [limit, subject] of checks) {
-    const state = await checkLimit(limit, subject, now);
-    if (state.limited) return state;
+/** Counts one attempt against `limit`; refused when it would be past the limit of this window. */
+export async function reserveAttempt(limit: RateLimit, subject: string, now = Date.now()): Promise<Reserved | RateLimited> {
+  const [row] = await reserveStatement(limit, subject, now);
+  if (!row) throw new Error('the rate-limit upsert returned no row');
+  await purgeExpired(getDb(), rateLimits, rateLimits.windowStart, now - LONGEST_WINDOW);
+  if (row.count > limit.max) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((row.windowStart + limit.windowMs - now) / 1000));
+    return { ok: false, reason: 'rate-limited', retryAfterSeconds };
   }
-  return { limited: false };
+  return { ok: true, reservations: [{ key: counterKey(limit, subject), windowStart: row.windowStart }] };
+}
+
+/**
+ * Reserves an attempt on each counter in order. If one is used up, the attempt is refused and
+ * the reservations already made are given back: it was never evaluated.
+ */
+export async function reserveAttempts(checks: readonly (readonly [RateLimit, string])[], now = Date.now()): Promise<Reserved | RateLimited> {
+  const reservations: Reservation[] = [];
+  for (const [limit, subject] of checks) {
+    const reserved = await reserveAttempt(limit, subject, now);
+    if (!reserved.ok) {
+      await releaseAttempts(reservations);
+      return reserved;
+    }
+    reservations.push(...reserved.reservations);
+  }
+  return { ok: true, reservations };
+}
+
+/** Takes one attempt off a counter, in the window it was counted in only (exported for its query plan). */
+export function releaseStatement({ key, windowStart }: Reservation) {
+  return getDb()
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, windowStart), gt(rateLimits.count, 0)));
+}
+
+/** Gives reservations back (the attempt was not evaluated, or should not count). */
+export async function releaseAttempts(reservations: readonly Reservation[]): Promise<void> {
+  for (const reservation of reservations) await releaseStatement(reservation);
+}
+
+/** Clears a counter: a successful login ends that account's (or device's) run of failures. */
+export async function resetLimit(limit: RateLimit, subject: string): Promise<void> {
+  await getDb().delete(rateLimits).where(eq(rateLimits.key, counterKey(limit, subject)));
 }
 
 export function retryMessage(retryAfterSeconds: number): string {

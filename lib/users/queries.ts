@@ -1,11 +1,11 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
+import { type Db, getDb } from '@/lib/db/client';
 import { uniqueViolation } from '@/lib/db/errors';
 import { users } from '@/lib/db/schema';
 
-export type NewUser = { username: string; email: string; passwordHash: string };
-export type CreateUserResult =
+type NewUser = { username: string; email: string; passwordHash: string };
+type CreateUserResult =
   | { ok: true; user: { id: number; username: string; tokenEpoch: number } }
   | { ok: false; taken: 'username' | 'email' };
 
@@ -29,15 +29,20 @@ export async function createUser(input: NewUser): Promise<CreateUserResult> {
   }
 }
 
-const byEmail = () =>
-  getDb()
+/** The login's lookup (exported for its query plan). */
+export const userByEmailQuery = (db: Db) =>
+  db
     .select({ id: users.id, username: users.username, tokenEpoch: users.tokenEpoch, passwordHash: users.passwordHash })
     .from(users)
-    .where(eq(users.email, sql.placeholder('email')))
-    .prepare();
-let byEmailStatement: ReturnType<typeof byEmail> | undefined;
+    .where(eq(users.email, sql.placeholder('email')));
+let byEmailStatement: ReturnType<ReturnType<typeof userByEmailQuery>['prepare']> | undefined;
 
+/** The account an email belongs to, for the login check (before anyone is logged in). */
 export async function findUserByEmail(email: string) {
-  byEmailStatement ??= byEmail();
+  byEmailStatement ??= userByEmailQuery(getDb()).prepare();
   return (await byEmailStatement.execute({ email }))[0];
+}
+
+export async function updatePasswordHash(userId: number, passwordHash: string): Promise<void> {
+  await getDb().update(users).set({ passwordHash }).where(eq(users.id, userId));
 }

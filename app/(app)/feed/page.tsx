@@ -7,8 +7,8 @@ export const metadata: Metadata = { title: 'Feed' };
 
 export default async function FeedPage() {
   // Verified here too: a layout does not re-run on every navigation, a page does.
-  const user = await verifySession();
-  const page = await getFeedPage(user.id, null);
+  await verifySession();
+  const page = await getFeedPage(null);
   return (
     <>
       <h1 className="sr-only">Your feed</h1>

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LoginForm } from '@/components/auth/login-form';
-import { HOME_PATH, safeNextPath } from '@/lib/auth/redirect';
+import { safeNextPath } from '@/lib/auth/redirect';
 import { getConfig } from '@/lib/config';
 import { DEMO_PASSWORD, demoUsers } from '@/lib/db/demo-content';
+import { ROUTES } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Log in' };
 
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
           Your session has ended (logged out or revoked). Please log in again.
         </p>
       ) : null}
-      <LoginForm next={next === HOME_PATH ? undefined : next} />
+      <LoginForm next={next === ROUTES.home ? undefined : next} />
       {demoEmail ? (
         <aside
           aria-label="Demo account"
@@ -35,7 +36,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
       ) : null}
       <p className="mt-6 text-center text-sm">
         New here?{' '}
-        <Link href="/register" className="font-semibold text-brand hover:underline dark:text-orange-400">
+        <Link href={ROUTES.register} className="font-semibold text-brand hover:underline dark:text-orange-400">
           Create an account
         </Link>
       </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RegisterForm } from '@/components/auth/register-form';
+import { ROUTES } from '@/lib/routes';
 
 export const metadata: Metadata = { title: 'Sign up' };
 
@@ -11,7 +12,7 @@ export default function RegisterPage() {
       <RegisterForm />
       <p className="mt-6 text-center text-sm">
         Have an account?{' '}
-        <Link href="/login" className="font-semibold text-brand hover:underline dark:text-orange-400">
+        <Link href={ROUTES.login} className="font-semibold text-brand hover:underline dark:text-orange-400">
           Log in
         </Link>
       </p>

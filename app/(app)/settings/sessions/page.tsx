@@ -1,20 +1,21 @@
 import type { Metadata } from 'next';
 import { RelativeTime } from '@/components/feed/relative-time';
 import { logoutEverywhere, revokeSession } from '@/lib/auth/actions';
-import { getCurrentSession, verifySession } from '@/lib/auth/dal';
-import { listUserSessions } from '@/lib/auth/session-store';
+import { getSession, verifySession } from '@/lib/auth/dal';
+import { getMySessions } from '@/lib/auth/sessions';
 import { describeUserAgent } from '@/lib/auth/user-agent';
 import { requestTime } from '@/lib/request-time';
 
 export const metadata: Metadata = { title: 'Sessions' };
 
 const shortId = (id: string) => `${id.slice(0, 8)}…`;
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
 export default async function SessionsPage() {
-  const user = await verifySession();
-  const current = await getCurrentSession();
+  await verifySession();
+  const current = await getSession();
   const now = requestTime();
-  const sessions = current?.strategy === 'session' ? await listUserSessions(user.id, now) : [];
+  const sessions = await getMySessions(now);
 
   return (
     <div className="flex flex-col gap-6 px-4 sm:px-0">
@@ -22,12 +23,12 @@ export default async function SessionsPage() {
 
       {current?.strategy === 'session' ? (
         <section aria-labelledby="active-sessions" className="flex flex-col gap-3">
-          <h2 id="active-sessions" className="text-sm font-semibold text-neutral-500 uppercase">
+          <h2 id="active-sessions" className="text-sm font-semibold text-neutral-500 uppercase dark:text-neutral-400">
             Active sessions ({sessions.length})
           </h2>
           <ul className="flex flex-col divide-y divide-neutral-200 rounded-xl border border-neutral-200 bg-white dark:divide-neutral-800 dark:border-neutral-800 dark:bg-neutral-950">
             {sessions.map((s) => {
-              const isCurrent = s.id === current.session.id;
+              const isCurrent = s.id === current.id;
               const labelId = `session-${s.id.slice(0, 12)}`;
               return (
                 <li key={s.id} aria-labelledby={labelId} className="flex items-center justify-between gap-3 p-4">
@@ -40,10 +41,15 @@ export default async function SessionsPage() {
                         </span>
                       ) : null}
                     </p>
-                    <p className="text-sm text-neutral-500 dark:text-neutral-400">
+                    <p className="text-sm text-neutral-600 dark:text-neutral-400">
                       Signed in <RelativeTime timestamp={s.createdAt} now={now} /> · last seen{' '}
-                      <RelativeTime timestamp={s.lastSeenAt} now={now} /> · id <code className="font-mono">{shortId(s.id)}</code>
+                      <RelativeTime timestamp={s.lastSeenAt ?? s.createdAt} now={now} /> · id <code className="font-mono">{shortId(s.id)}</code>
                     </p>
+                    {s.absoluteExpiresAt ? (
+                      <p className="text-sm text-neutral-600 dark:text-neutral-400">
+                        Ends by {dateTime.format(s.absoluteExpiresAt)} at the latest, however often it is used: then log in again.
+                      </p>
+                    ) : null}
                   </div>
                   <form action={revokeSession}>
                     <input type="hidden" name="sessionId" value={s.id} />
@@ -76,7 +82,7 @@ export default async function SessionsPage() {
         >
           Log out of all devices
         </button>
-        <p className="text-sm text-neutral-500 dark:text-neutral-400">Including this one: you will need to log in again.</p>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">Including this one: you will need to log in again.</p>
       </form>
     </div>
   );

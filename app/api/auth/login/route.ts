@@ -1,19 +1,16 @@
-import type { NextRequest } from 'next/server';
 import { attemptLogin } from '@/lib/auth/credentials';
-import { INVALID_CREDENTIALS } from '@/lib/auth/form-state';
-import { startSession } from '@/lib/auth/session';
-import { loginSchema } from '@/lib/auth/validation';
-import { readAuthRequest, tooManyAttempts } from '@/lib/http/guards';
+import { notEvaluated } from '@/lib/auth/json-answers';
+import { INVALID_CREDENTIALS } from '@/lib/auth/messages';
+import { currentRequester, signIn } from '@/lib/auth/sign-in';
+import { AUTH_BODY_LIMIT, loginSchema } from '@/lib/auth/validation';
+import { publicRoute } from '@/lib/http/route';
 import { jsonError, jsonOk } from '@/lib/http/json';
-import { clientIp } from '@/lib/security/client-ip';
 
 /** JSON login for programmatic clients: the same rules as the login form, with HTTP statuses. */
-export async function POST(request: NextRequest) {
-  const parsed = await readAuthRequest(request, loginSchema);
-  if (!parsed.ok) return parsed.response;
-
-  const result = await attemptLogin(parsed.data, clientIp(request.headers));
-  if (!result.ok) return result.reason === 'rate-limited' ? tooManyAttempts(result) : jsonError(401, INVALID_CREDENTIALS);
-  await startSession(result.user);
+export const POST = publicRoute({ body: { schema: loginSchema, maxBytes: AUTH_BODY_LIMIT } }, async ({ body }) => {
+  const requester = await currentRequester();
+  const result = await attemptLogin(body, requester);
+  if (!result.ok) return result.reason === 'invalid' ? jsonError(401, INVALID_CREDENTIALS) : notEvaluated(result);
+  await signIn(result.user, requester.device);
   return jsonOk({ user: { id: result.user.id, username: result.user.username } });
-}
+});

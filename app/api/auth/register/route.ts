@@ -1,22 +1,16 @@
-import type { NextRequest } from 'next/server';
 import { attemptRegister } from '@/lib/auth/credentials';
-import { TAKEN } from '@/lib/auth/form-state';
-import { startSession } from '@/lib/auth/session';
-import { registerSchema } from '@/lib/auth/validation';
-import { readAuthRequest, tooManyAttempts } from '@/lib/http/guards';
+import { notEvaluated } from '@/lib/auth/json-answers';
+import { TAKEN } from '@/lib/auth/messages';
+import { currentRequester, signIn } from '@/lib/auth/sign-in';
+import { AUTH_BODY_LIMIT, registerSchema } from '@/lib/auth/validation';
+import { publicRoute } from '@/lib/http/route';
 import { jsonError, jsonOk } from '@/lib/http/json';
-import { clientIp } from '@/lib/security/client-ip';
 
 /** JSON sign-up for programmatic clients: the same rules as the sign-up form, with HTTP statuses. */
-export async function POST(request: NextRequest) {
-  const parsed = await readAuthRequest(request, registerSchema);
-  if (!parsed.ok) return parsed.response;
-
-  const result = await attemptRegister(parsed.data, clientIp(request.headers));
-  if (!result.ok) {
-    if (result.reason === 'rate-limited') return tooManyAttempts(result);
-    return jsonError(409, TAKEN[result.field], { field: result.field });
-  }
-  await startSession(result.user);
+export const POST = publicRoute({ body: { schema: registerSchema, maxBytes: AUTH_BODY_LIMIT } }, async ({ body }) => {
+  const requester = await currentRequester();
+  const result = await attemptRegister(body, requester);
+  if (!result.ok) return result.reason === 'taken' ? jsonError(409, TAKEN[result.field], { field: result.field }) : notEvaluated(result);
+  await signIn(result.user, requester.device);
   return jsonOk({ user: { id: result.user.id, username: result.user.username } }, 201);
-}
+});

@@ -1,13 +1,14 @@
 import { SignJWT, base64url } from 'jose';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Keyring, TOKEN_TTL_SECONDS, importKeyring, signToken, verifyToken } from './token';
+import { type Keyring, TOKEN_TTL_SECONDS, importKeyring, rememberedCount, signToken, verifyToken } from './jwt-token';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long';
+const SITE = { audience: 'https://cookiegram.test' };
 const user = { id: 42, username: 'chinu', tokenEpoch: 3 };
 let key: Keyring;
 
 beforeAll(async () => {
-  key = await importKeyring([SECRET]);
+  key = await importKeyring([SECRET], SITE);
 });
 
 const encode = (value: object) => base64url.encode(JSON.stringify(value));
@@ -25,10 +26,10 @@ describe('signToken / verifyToken', () => {
       issuedAt: now,
       expiresAt: now + TOKEN_TTL_SECONDS,
     });
-    const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(new TextDecoder().decode(base64url.decode(part))) as unknown);
+    const [header, payload] = token.split('.').slice(0, 2).map((part: string) => JSON.parse(new TextDecoder().decode(base64url.decode(part))) as unknown);
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT', kid: key.current.kid });
     expect(key.current.kid).toMatch(/^[\w-]{11}$/);
-    expect(payload).toEqual({ sub: '42', username: 'chinu', epoch: 3, jti: verified?.jti, iat: now, exp: now + 3600 });
+    expect(payload).toEqual({ sub: '42', username: 'chinu', epoch: 3, jti: verified?.jti, iat: now, exp: now + 3600, iss: SITE.audience, aud: SITE.audience });
     expect((await verifyToken(await signToken(user, key, now), key))?.jti).not.toBe(verified?.jti);
   });
 
@@ -59,7 +60,7 @@ describe('signToken / verifyToken', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    const other = await importKeyring(['another-secret-that-is-also-32-bytes-long!!']);
+    const other = await importKeyring(['another-secret-that-is-also-32-bytes-long!!'], SITE);
     expect(await verifyToken(await signToken(user, other), key)).toBeNull();
   });
 
@@ -109,13 +110,47 @@ describe('signToken / verifyToken', () => {
 
   it('verifies tokens of a previous secret after rotation and signs with the new one', async () => {
     const before = await signToken(user, key);
-    const rotated = await importKeyring(['a-brand-new-secret-that-is-32-bytes-long!', SECRET]);
+    const rotated = await importKeyring(['a-brand-new-secret-that-is-32-bytes-long!', SECRET], SITE);
     expect(await verifyToken(before, rotated)).toMatchObject({ userId: 42 });
     const after = await signToken(user, rotated);
     expect(await verifyToken(after, rotated)).toMatchObject({ userId: 42 });
     expect(await verifyToken(after, key)).toBeNull(); // the old keyring does not know the new key
-    const retired = await importKeyring(['a-brand-new-secret-that-is-32-bytes-long!']);
+    const retired = await importKeyring(['a-brand-new-secret-that-is-32-bytes-long!'], SITE);
     expect(await verifyToken(before, retired)).toBeNull(); // once dropped from the list, old tokens die
+  });
+
+  it('refuses a token of another site (issuer and audience), even with the same secret', async () => {
+    const preview = await importKeyring([SECRET], { audience: 'https://preview.cookiegram.test' });
+    expect(await verifyToken(await signToken(user, preview), key)).toBeNull();
+    const noAudience = await new SignJWT({ username: 'chinu', epoch: 3 })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: key.current.kid })
+      .setSubject('42')
+      .setJti('j')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key.current.key);
+    expect(await verifyToken(noAudience, key)).toBeNull();
+  });
+
+  it('accepts only the canonical base64url form of a token', async () => {
+    const token = await signToken(user, key);
+    expect(await verifyToken(token, key)).not.toBeNull();
+    const [h = '', p = '', s = ''] = token.split('.');
+    // The signature is 32 bytes: 43 characters whose last one carries 2 unused bits.
+    const last = s.charAt(s.length - 1);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const spareBitsSet = alphabet.charAt(alphabet.indexOf(last) | 1);
+    for (const variant of [
+      `${token}=`,
+      `${h}.${p}.${s}==`,
+      `${h}.${p}.${s.slice(0, 10)} ${s.slice(10)}`,
+      `${h}.${p}.${s.slice(0, -1)}${spareBitsSet}`,
+      `${h}=.${p}.${s}`,
+      `${h}.${p}.${s.replace(/-/g, '+').replace(/_/g, '/')}`,
+      ` ${token}`,
+    ]) {
+      expect(await verifyToken(variant, key), variant).toBeNull();
+    }
   });
 
   it('refuses garbage without throwing', async () => {
@@ -151,8 +186,18 @@ describe('verifyToken remembers verified tokens', () => {
   it('remembers per keyring: a token verified under one keyring is not accepted by another', async () => {
     const token = await signToken(user, key);
     expect(await verifyToken(token, key)).toMatchObject({ userId: 42 });
-    const other = await importKeyring(['another-secret-that-is-also-32-bytes-long!!']);
+    const other = await importKeyring(['another-secret-that-is-also-32-bytes-long!!'], SITE);
     expect(await verifyToken(token, other)).toBeNull();
+  });
+
+  it('keeps at most 16 tokens of one account, so logging in over and over evicts no one else', async () => {
+    const ring = await importKeyring([SECRET], SITE);
+    const other = { id: 7, username: 'other', tokenEpoch: 0 };
+    await verifyToken(await signToken(other, ring), ring);
+    for (let i = 0; i < 40; i++) expect(await verifyToken(await signToken(user, ring), ring)).not.toBeNull();
+    expect(rememberedCount(ring, user.id)).toBe(16);
+    expect(rememberedCount(ring, other.id)).toBe(1);
+    expect(rememberedCount(ring)).toBe(17);
   });
 
   it('does not remember a refusal: a forged token stays refused, a good one still verifies', async () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 async function bundleTokenModule(): Promise<string> {
   const result = await build({
-    entryPoints: [new URL('./token.ts', import.meta.url).pathname],
+    entryPoints: [new URL('./jwt-token.ts', import.meta.url).pathname],
     bundle: true,
     write: false,
     format: 'iife',
@@ -30,7 +30,7 @@ describe('token module on the edge runtime', () => {
     vm.evaluate(await bundleTokenModule());
     const result = await vm.evaluate<Promise<{ verified: unknown; forged: unknown }>>(`
       (async () => {
-        const key = await tokenModule.importKeyring(['an-edge-secret-that-is-32-bytes-long!!']);
+        const key = await tokenModule.importKeyring(['an-edge-secret-that-is-32-bytes-long!!'], { audience: 'https://edge.test' });
         const token = await tokenModule.signToken({ id: 7, username: 'edge', tokenEpoch: 0 }, key);
         const verified = await tokenModule.verifyToken(token, key);
         const forged = await tokenModule.verifyToken(token.slice(0, -2) + 'xx', key);

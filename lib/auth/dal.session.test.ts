@@ -1,0 +1,3 @@
+import { describeDal } from './dal.cases';
+
+describeDal('session');

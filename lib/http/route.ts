@@ -1,0 +1,87 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { type ZodType, z } from 'zod';
+import { UnauthenticatedError, type Viewer, getViewer } from '@/lib/auth/dal';
+import { AUTH_REQUIRED } from '@/lib/auth/messages';
+import { isCrossSiteRequest } from '@/lib/security/same-origin';
+import { jsonError, readJsonBody } from './json';
+
+// The one way a JSON route handler validates and answers: cross-site writes refused (403), the
+// viewer checked (401), the path's parameters and the body parsed with zod (400 with the
+// fields' errors), and any unexpected failure answered as a JSON 500 with nothing internal in
+// it. Handlers receive only what passed.
+
+type Params = Record<string, string | string[] | undefined>;
+type Context = { params: Promise<Params> };
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+type RouteSpec<P, B> = {
+  /** The path's dynamic segments; the first problem is the 400's message. */
+  params?: ZodType<P>;
+  /** A JSON body and its size limit. */
+  body?: { schema: ZodType<B>; maxBytes: number };
+};
+
+type Input<P, B> = { request: NextRequest; params: P; body: B };
+
+async function parse<P, B>(spec: RouteSpec<P, B>, request: NextRequest, context: Context) {
+  let params = undefined as P;
+  if (spec.params) {
+    const parsed = spec.params.safeParse(await context.params);
+    if (!parsed.success) return { ok: false as const, response: jsonError(400, parsed.error.issues[0]?.message ?? 'Invalid path.') };
+    params = parsed.data;
+  }
+  let body = undefined as B;
+  if (spec.body) {
+    const read = await readJsonBody(request, spec.body.maxBytes);
+    if (!read.ok) return read;
+    const parsed = spec.body.schema.safeParse(read.value);
+    if (!parsed.success) {
+      return { ok: false as const, response: jsonError(400, 'Invalid request.', { fields: z.flattenError(parsed.error).fieldErrors }) };
+    }
+    body = parsed.data;
+  }
+  return { ok: true as const, input: { request, params, body } };
+}
+
+function answerFailure(err: unknown) {
+  if (err instanceof UnauthenticatedError) return jsonError(401, AUTH_REQUIRED);
+  console.error(err);
+  return jsonError(500, 'Something went wrong on our side. Please try again.');
+}
+
+type Gate<V> = () => Promise<{ ok: true; viewer: V } | { ok: false; response: Response }>;
+
+function route<P, B, V>(spec: RouteSpec<P, B>, gate: Gate<V>, handler: (input: Input<P, B> & { viewer: V }) => Promise<Response>) {
+  return async (request: NextRequest, context: Context): Promise<Response> => {
+    try {
+      if (!SAFE_METHODS.has(request.method) && isCrossSiteRequest(request)) {
+        return jsonError(403, 'Cross-site requests are not allowed.');
+      }
+      const passed = await gate();
+      if (!passed.ok) return passed.response;
+      const parsed = await parse(spec, request, context);
+      if (!parsed.ok) return parsed.response;
+      return await handler({ ...parsed.input, viewer: passed.viewer });
+    } catch (err) {
+      return answerFailure(err);
+    }
+  };
+}
+
+// Checked here as well as in the proxy: the proxy alone is never trusted. Before the body is read.
+const loggedIn: Gate<Viewer> = async () => {
+  const viewer = await getViewer();
+  return viewer ? { ok: true, viewer } : { ok: false, response: jsonError(401, AUTH_REQUIRED) };
+};
+const anyone: Gate<null> = () => Promise.resolve({ ok: true, viewer: null });
+
+/** A route for logged-in callers: 401 for anyone else, before the body is read. */
+export function viewerRoute<P = undefined, B = undefined>(spec: RouteSpec<P, B>, handler: (input: Input<P, B> & { viewer: Viewer }) => Promise<Response>) {
+  return route(spec, loggedIn, handler);
+}
+
+/** A route anyone may call (log in, sign up). */
+export function publicRoute<P = undefined, B = undefined>(spec: RouteSpec<P, B>, handler: (input: Input<P, B>) => Promise<Response>) {
+  return route(spec, anyone, handler);
+}

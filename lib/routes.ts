@@ -1,0 +1,30 @@
+// Every path the app links to or redirects to, and which of them need a login. The proxy's
+// fast check and the README's route table follow PROTECTED_PREFIXES (routes.test.ts keeps the
+// README, this file and the app/ folder in step). Web APIs only: the proxy imports it.
+
+export const ROUTES = {
+  home: '/feed',
+  login: '/login',
+  register: '/register',
+  howItWorks: '/how-it-works',
+  sessions: '/settings/sessions',
+  /** Where a request whose cookie no longer holds is sent: the dead cookie is cleared there. */
+  sessionEnded: '/session-ended',
+} as const;
+
+/** Pages for visitors: someone logged in is sent on to the feed. */
+export const AUTH_PAGES: readonly string[] = [ROUTES.login, ROUTES.register];
+
+/** Paths (and everything under them) that need a login: pages redirect to it, APIs answer 401. */
+const PROTECTED_PREFIXES: readonly string[] = ['/feed', '/settings', '/api/posts'];
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+export const isProtectedPath = (path: string) => PROTECTED_PREFIXES.some((prefix) => under(path, prefix));
+
+export const isApiPath = (path: string) => under(path, '/api');
+
+/** The login page, sent back to `next` afterwards (a path of this site; see safeNextPath). */
+export function loginPath(next?: string): string {
+  return next ? `${ROUTES.login}?${new URLSearchParams({ next })}` : ROUTES.login;
+}

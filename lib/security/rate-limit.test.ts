@@ -1,0 +1,4 @@
+import { useTestDatabase } from '@/testing/database';
+import { describeRateLimits } from './rate-limit.cases';
+
+describeRateLimits(useTestDatabase);
