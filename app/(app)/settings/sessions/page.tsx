@@ -36,7 +36,7 @@ export default async function SessionsPage() {
                     <p id={labelId} className="font-medium">
                       {describeUserAgent(s.userAgent)}
                       {isCurrent ? (
-                        <span className="ml-2 rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">
+                        <span className="ml-2 inline-block whitespace-nowrap rounded-full bg-green-100 px-2 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">
                           This device
                         </span>
                       ) : null}
