@@ -3,11 +3,12 @@
 // Everything is drawn here from a seeded PRNG (no third-party art, no network),
 // so running the script again rewrites byte-identical files.
 //
-//   node scripts/generate-demo-art.mjs
+//   npx tsx scripts/generate-demo-art.mjs   (tsx: the post list is TypeScript)
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoPosts } from '../lib/db/demo-content.ts';
 
 const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'demo');
 const S = 1080; // canvas size (square)
@@ -730,56 +731,24 @@ const PALETTES = {
 
 const THEMES = { sunset, bokeh, tiles, waves, mountains, starry, blobs, retro, mandala, cookieHero, cookieFlatlay };
 
-// The 30 posts, in order. Captions in lib/db/demo-content.ts follow this list.
-const POSTS = [
-  ['sunset', 0],
-  ['cookieHero', 0],
-  ['bokeh', 0],
-  ['tiles', 0],
-  ['mountains', 0],
-  ['blobs', 0],
-  ['starry', 0],
-  ['waves', 0],
-  ['retro', 0],
-  ['mandala', 0],
-  ['cookieFlatlay', 0],
-  ['sunset', 1],
-  ['bokeh', 1],
-  ['starry', 1],
-  ['tiles', 1],
-  ['waves', 1],
-  ['cookieHero', 1],
-  ['mountains', 1],
-  ['blobs', 1],
-  ['mandala', 1],
-  ['retro', 1],
-  ['sunset', 2],
-  ['cookieFlatlay', 1],
-  ['bokeh', 2],
-  ['waves', 2],
-  ['mountains', 2],
-  ['tiles', 2],
-  ['starry', 2],
-  ['blobs', 2],
-  ['cookieHero', 2],
-];
 
 // ---------------------------------------------------------------------------
 
 mkdirSync(OUT_DIR, { recursive: true });
 let total = 0;
 let oversized = 0;
-POSTS.forEach(([theme, variant], i) => {
+// Each post names its image file and the theme and palette variant it is drawn in.
+demoPosts.forEach(({ image, art: [theme, variant] }, i) => {
   const num = String(i + 1).padStart(2, '0');
   const R = makeRng((0xc00c1e + Math.imul(i + 1, 0x9e3779b1)) >>> 0);
   const u = (name) => `p${num}${name}`;
   const svg = THEMES[theme](R, PALETTES[theme][variant], u);
-  const file = join(OUT_DIR, `post-${num}.svg`);
+  const file = join(OUT_DIR, basename(image));
   writeFileSync(file, svg);
   const bytes = Buffer.byteLength(svg);
   total += bytes;
   if (bytes > MAX_BYTES) oversized++;
-  console.log(`post-${num}.svg  ${String(bytes).padStart(5)} B  ${theme} #${variant}${bytes > MAX_BYTES ? '  (over 8 KB!)' : ''}`);
+  console.log(`${basename(image)}  ${String(bytes).padStart(5)} B  ${theme} #${variant}${bytes > MAX_BYTES ? '  (over 8 KB!)' : ''}`);
 });
-console.log(`${POSTS.length} files, ${(total / 1024).toFixed(1)} KB total → ${OUT_DIR}`);
+console.log(`${demoPosts.length} files, ${(total / 1024).toFixed(1)} KB total → ${OUT_DIR}`);
 if (oversized) process.exitCode = 1;

@@ -1,4 +1,5 @@
-// Demo users and posts seeded into a fresh database; images come from scripts/generate-demo-art.mjs.
+// Demo users and posts seeded into a fresh database. The images are drawn by
+// scripts/generate-demo-art.mjs from each post's `art` (theme and palette variant): one list drives both.
 
 type DemoUser = { username: string; email: string };
 
@@ -14,38 +15,38 @@ export const demoUsers = [
 
 type DemoUsername = (typeof demoUsers)[number]['username'];
 
-type DemoPost = { author: string; image: string; caption: string };
+type DemoPost = { author: string; image: string; caption: string; art: readonly [theme: string, variant: number] };
 
 /** One post per generated image, in image order (post-01 first). */
 export const demoPosts = [
-  { author: 'arjun_clicks', image: '/demo/post-01.svg', caption: 'Golden hour never misses 🌅 #sunset #goldenhour' },
-  { author: 'maya.bakes', image: '/demo/post-02.svg', caption: "Couldn't wait for them to cool down. Zero regrets 🍪 #cookiegram #freshbaked" },
-  { author: 'demo', image: '/demo/post-03.svg', caption: 'City lights, soft focus ✨ #bokeh' },
-  { author: 'chinu', image: '/demo/post-04.svg', caption: 'New pattern study: 25 tiles, zero rulers 📐 #geometric #design' },
-  { author: 'arjun_clicks', image: '/demo/post-05.svg', caption: 'Morning mist over the ridges. Worth the 5 am alarm ⛰️ #mountains #hiking' },
-  { author: 'chinu', image: '/demo/post-06.svg', caption: 'Sunday doodles in pastel 🎨' },
-  { author: 'arjun_clicks', image: '/demo/post-07.svg', caption: 'Caught a shooting star! Did you make a wish? 🌠 #nightsky #stargazing' },
-  { author: 'demo', image: '/demo/post-08.svg', caption: 'Salt air and slow mornings 🌊 #beachday' },
-  { author: 'chinu', image: '/demo/post-09.svg', caption: 'Outrun vibes only 🕹️ #synthwave #retro' },
-  { author: 'demo', image: '/demo/post-10.svg', caption: 'Coloured in a mandala to relax. Took way longer than planned 😅 #mandala' },
-  { author: 'maya.bakes', image: '/demo/post-11.svg', caption: 'Cocoa with marshmallows + a fresh batch = perfect rainy afternoon ☕🍪 #cozy #bakingday' },
-  { author: 'demo', image: '/demo/post-12.svg', caption: 'Peach skies on the drive home 🍑' },
-  { author: 'arjun_clicks', image: '/demo/post-13.svg', caption: 'Playing with bokeh at f/1.8 💙 #photography' },
-  { author: 'demo', image: '/demo/post-14.svg', caption: 'Camping under a million stars ⛺ #outdoors' },
-  { author: 'chinu', image: '/demo/post-15.svg', caption: 'Garden-inspired tiles 🌿 Which one is your favourite?' },
-  { author: 'arjun_clicks', image: '/demo/post-16.svg', caption: 'The sea turned pink tonight 💗 #sunset #ocean' },
-  { author: 'maya.bakes', image: '/demo/post-17.svg', caption: 'Double chocolate with white chocolate chunks. Recipe soon, promise 🤎 #cookiegram' },
-  { author: 'arjun_clicks', image: '/demo/post-18.svg', caption: 'Last light on the peaks 🏔️' },
-  { author: 'chinu', image: '/demo/post-19.svg', caption: 'Earthy palette experiments 🍂 #abstractart' },
-  { author: 'demo', image: '/demo/post-20.svg', caption: 'Pastel bloom 🌸 #art' },
-  { author: 'chinu', image: '/demo/post-21.svg', caption: "Throwback to 1986 (I wasn't even born) 📼 #retrowave" },
-  { author: 'demo', image: '/demo/post-22.svg', caption: 'Evening walk after a long week. Needed this 🌄' },
-  { author: 'maya.bakes', image: '/demo/post-23.svg', caption: 'Milk and cookies, the classic combo 🥛🍪 #snacktime' },
-  { author: 'arjun_clicks', image: '/demo/post-24.svg', caption: 'Festival lights, slightly out of focus on purpose 🧡 #nightphotography' },
-  { author: 'chinu', image: '/demo/post-25.svg', caption: 'Mint-coloured waves = instant calm 🐚 #seaside' },
-  { author: 'arjun_clicks', image: '/demo/post-26.svg', caption: 'Hills glowing orange at sunset. No filter needed 🔥 #landscape' },
-  { author: 'chinu', image: '/demo/post-27.svg', caption: 'Nautical tiles ⚓ #pattern #geometric' },
-  { author: 'demo', image: '/demo/post-28.svg', caption: 'Twilight is my favourite colour 💜 #twilight' },
-  { author: 'chinu', image: '/demo/post-29.svg', caption: 'Neon blobs for a gloomy Monday 💥' },
-  { author: 'maya.bakes', image: '/demo/post-30.svg', caption: "Rainbow candy cookies for my niece's birthday 🌈🍪 #cookiegram #birthday" },
+  { author: 'arjun_clicks', image: '/demo/post-01.svg', caption: 'Golden hour never misses 🌅 #sunset #goldenhour', art: ['sunset', 0] },
+  { author: 'maya.bakes', image: '/demo/post-02.svg', caption: "Couldn't wait for them to cool down. Zero regrets 🍪 #cookiegram #freshbaked", art: ['cookieHero', 0] },
+  { author: 'demo', image: '/demo/post-03.svg', caption: 'City lights, soft focus ✨ #bokeh', art: ['bokeh', 0] },
+  { author: 'chinu', image: '/demo/post-04.svg', caption: 'New pattern study: 25 tiles, zero rulers 📐 #geometric #design', art: ['tiles', 0] },
+  { author: 'arjun_clicks', image: '/demo/post-05.svg', caption: 'Morning mist over the ridges. Worth the 5 am alarm ⛰️ #mountains #hiking', art: ['mountains', 0] },
+  { author: 'chinu', image: '/demo/post-06.svg', caption: 'Sunday doodles in pastel 🎨', art: ['blobs', 0] },
+  { author: 'arjun_clicks', image: '/demo/post-07.svg', caption: 'Caught a shooting star! Did you make a wish? 🌠 #nightsky #stargazing', art: ['starry', 0] },
+  { author: 'demo', image: '/demo/post-08.svg', caption: 'Salt air and slow mornings 🌊 #beachday', art: ['waves', 0] },
+  { author: 'chinu', image: '/demo/post-09.svg', caption: 'Outrun vibes only 🕹️ #synthwave #retro', art: ['retro', 0] },
+  { author: 'demo', image: '/demo/post-10.svg', caption: 'Coloured in a mandala to relax. Took way longer than planned 😅 #mandala', art: ['mandala', 0] },
+  { author: 'maya.bakes', image: '/demo/post-11.svg', caption: 'Cocoa with marshmallows + a fresh batch = perfect rainy afternoon ☕🍪 #cozy #bakingday', art: ['cookieFlatlay', 0] },
+  { author: 'demo', image: '/demo/post-12.svg', caption: 'Peach skies on the drive home 🍑', art: ['sunset', 1] },
+  { author: 'arjun_clicks', image: '/demo/post-13.svg', caption: 'Playing with bokeh at f/1.8 💙 #photography', art: ['bokeh', 1] },
+  { author: 'demo', image: '/demo/post-14.svg', caption: 'Camping under a million stars ⛺ #outdoors', art: ['starry', 1] },
+  { author: 'chinu', image: '/demo/post-15.svg', caption: 'Garden-inspired tiles 🌿 Which one is your favourite?', art: ['tiles', 1] },
+  { author: 'arjun_clicks', image: '/demo/post-16.svg', caption: 'The sea turned pink tonight 💗 #sunset #ocean', art: ['waves', 1] },
+  { author: 'maya.bakes', image: '/demo/post-17.svg', caption: 'Double chocolate with white chocolate chunks. Recipe soon, promise 🤎 #cookiegram', art: ['cookieHero', 1] },
+  { author: 'arjun_clicks', image: '/demo/post-18.svg', caption: 'Last light on the peaks 🏔️', art: ['mountains', 1] },
+  { author: 'chinu', image: '/demo/post-19.svg', caption: 'Earthy palette experiments 🍂 #abstractart', art: ['blobs', 1] },
+  { author: 'demo', image: '/demo/post-20.svg', caption: 'Pastel bloom 🌸 #art', art: ['mandala', 1] },
+  { author: 'chinu', image: '/demo/post-21.svg', caption: "Throwback to 1986 (I wasn't even born) 📼 #retrowave", art: ['retro', 1] },
+  { author: 'demo', image: '/demo/post-22.svg', caption: 'Evening walk after a long week. Needed this 🌄', art: ['sunset', 2] },
+  { author: 'maya.bakes', image: '/demo/post-23.svg', caption: 'Milk and cookies, the classic combo 🥛🍪 #snacktime', art: ['cookieFlatlay', 1] },
+  { author: 'arjun_clicks', image: '/demo/post-24.svg', caption: 'Festival lights, slightly out of focus on purpose 🧡 #nightphotography', art: ['bokeh', 2] },
+  { author: 'chinu', image: '/demo/post-25.svg', caption: 'Mint-coloured waves = instant calm 🐚 #seaside', art: ['waves', 2] },
+  { author: 'arjun_clicks', image: '/demo/post-26.svg', caption: 'Hills glowing orange at sunset. No filter needed 🔥 #landscape', art: ['mountains', 2] },
+  { author: 'chinu', image: '/demo/post-27.svg', caption: 'Nautical tiles ⚓ #pattern #geometric', art: ['tiles', 2] },
+  { author: 'demo', image: '/demo/post-28.svg', caption: 'Twilight is my favourite colour 💜 #twilight', art: ['starry', 2] },
+  { author: 'chinu', image: '/demo/post-29.svg', caption: 'Neon blobs for a gloomy Monday 💥', art: ['blobs', 2] },
+  { author: 'maya.bakes', image: '/demo/post-30.svg', caption: "Rainbow candy cookies for my niece's birthday 🌈🍪 #cookiegram #birthday", art: ['cookieHero', 2] },
 ] as const satisfies readonly (DemoPost & { author: DemoUsername })[];
