@@ -148,7 +148,8 @@ describe('signToken / verifyToken', () => {
       `${h}=.${p}.${s}`,
       `${h}.${p}.${s.replace(/-/g, '+').replace(/_/g, '/')}`,
       ` ${token}`,
-    ]) {
+      // (A signature without - or _ has no standard-base64 spelling: that variant is the token.)
+    ].filter((variant) => variant !== token)) {
       expect(await verifyToken(variant, key), variant).toBeNull();
     }
   });
