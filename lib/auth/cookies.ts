@@ -28,6 +28,11 @@ export function cookieOptions(spec: CookieSpec) {
 
 export const authCookieOptions = (strategy: AuthStrategy) => cookieOptions(AUTH_COOKIES[strategy]);
 
+/** Whether a request carries an auth cookie of either strategy, valid or not. */
+export function carriesAuthCookie(cookies: { has(name: string): boolean }): boolean {
+  return Object.values(AUTH_COOKIES).some((cookie) => cookies.has(cookie.name));
+}
+
 /** Same attributes, expired (Max-Age=0, Expires in 1970): the browser drops the cookie. */
 export const clearedCookieOptions = { ...BASE_ATTRIBUTES, maxAge: 0, expires: new Date(0) } as const;
 

@@ -22,6 +22,8 @@ type RegisterResult =
 /** Who is asking: the client address, and this browser's device cookie if it has a valid one. */
 export type Requester = { client: string; device: Device | null };
 
+type Counter = readonly [RateLimit, string];
+
 const busy = (err: PasswordPoolBusyError): Busy => ({ ok: false, reason: 'busy', retryAfterSeconds: err.retryAfterSeconds });
 
 /**
@@ -31,9 +33,10 @@ const busy = (err: PasswordPoolBusyError): Busy => ({ ok: false, reason: 'busy',
  */
 export async function attemptLogin({ email, password }: LoginInput, { client, device }: Requester): Promise<LoginResult> {
   const user = await findUserByEmail(email);
-  const own: [RateLimit, string] = trusts(device, user?.id) ? [LIMITS.loginPerDevice, device.id] : [LIMITS.loginPerAccount, email];
-  const counters = own[0] === LIMITS.loginPerDevice ? [own] : [own, [LIMITS.loginPerClient, client] as const];
-  const reserved = await reserveAttempts(counters);
+  const trusted = trusts(device, user?.id);
+  const own: Counter = trusted ? [LIMITS.loginPerDevice, device.id] : [LIMITS.loginPerAccount, email];
+  const clientCounter: Counter = [LIMITS.loginPerClient, client];
+  const reserved = await reserveAttempts(trusted ? [own] : [own, clientCounter]);
   if (!reserved.ok) return reserved;
 
   const { bcryptCost } = getConfig();
@@ -51,7 +54,7 @@ export async function attemptLogin({ email, password }: LoginInput, { client, de
   // Success ends the run of failures on the account (or this device) and does not count
   // against the client.
   await resetLimit(...own);
-  await releaseAttempts(reserved.reservations.slice(1));
+  await releaseAttempts(reserved.reservations.slice(1)); // the client's, when it was counted
   if (hashCost(user.passwordHash) !== bcryptCost) await rehash(user.id, password, bcryptCost);
   return { ok: true, user: { id: user.id, username: user.username, tokenEpoch: user.tokenEpoch } };
 }

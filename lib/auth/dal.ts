@@ -5,10 +5,10 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { ROUTES, loginPath } from '@/lib/routes';
-import { AUTH_COOKIES } from './cookies';
+import { carriesAuthCookie } from './cookies';
 import { type Session, type Viewer, activeStrategy } from './strategies';
 
-export type {  Viewer };
+export type { Viewer };
 
 type CookieJar = Awaited<ReturnType<typeof cookies>>;
 
@@ -58,8 +58,7 @@ export async function requireViewer(): Promise<Viewer> {
 
 /** Whether this request carries any auth cookie, valid or not. */
 export async function hasAuthCookie(): Promise<boolean> {
-  const jar = await cookies();
-  return Object.values(AUTH_COOKIES).some((cookie) => jar.has(cookie.name));
+  return carriesAuthCookie(await cookies());
 }
 
 /**

@@ -3,7 +3,7 @@
 // page. When a cross-site navigation carries no auth cookie, the answer is a tiny page that
 // navigates again to the same URL; that second navigation starts on this site, so the browser
 // sends the cookie, and the page renders as it should. It sets no cookie and clears none.
-import { AUTH_COOKIES } from './cookies';
+import { carriesAuthCookie } from './cookies';
 
 type CookieReader = { has(name: string): boolean };
 
@@ -14,7 +14,7 @@ export function needsSameSiteHop(request: Request, cookies: CookieReader): boole
     h.get('sec-fetch-site') === 'cross-site' &&
     h.get('sec-fetch-mode') === 'navigate' &&
     h.get('sec-fetch-dest') === 'document' &&
-    !Object.values(AUTH_COOKIES).some((cookie) => cookies.has(cookie.name))
+    !carriesAuthCookie(cookies)
   );
 }
 

@@ -5,8 +5,6 @@ import { getConfig } from '@/lib/config';
 import { requireViewer } from './dal';
 import { type SessionListing, deleteUserSession, listUserSessions } from './strategies/session';
 
-;
-
 /** The viewer's live sessions, oldest first; empty under the JWT strategy, which keeps no list. */
 export async function getMySessions(now = Date.now()): Promise<SessionListing[]> {
   const viewer = await requireViewer();

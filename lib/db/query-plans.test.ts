@@ -8,7 +8,7 @@ import { Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLookupQuery, tokenStateQuery } from '@/lib/auth/statements';
 import { deleteLikeQuery, feedQuery, insertLikeQuery, likeCountQuery } from '@/lib/posts/statements';
-import { LIMITS, releaseStatement, reserveStatement } from '@/lib/security/rate-limit';
+import { LIMITS, counterKey, releaseStatement, reserveStatement } from '@/lib/security/rate-limit';
 import { userByEmailQuery } from '@/lib/users/queries';
 import { useTestDatabase } from '@/testing/database';
 import type { Db } from './client';
@@ -114,7 +114,7 @@ describe('query plans', () => {
   });
 
   it('counts and gives back rate-limit attempts by key', () => {
-    const reserve = planOf(reserveStatement(LIMITS.loginPerAccount, 'a@b.c', Date.now()));
+    const reserve = planOf(reserveStatement(LIMITS.loginPerAccount, counterKey(LIMITS.loginPerAccount, 'a@b.c'), Date.now()));
     // An upsert's plan shows no table access for the insert itself; the conflict goes by the key.
     for (const step of reserve) expect(step).not.toMatch(/^SCAN/);
     expect(planOf(releaseStatement({ key: 'k', windowStart: 1 }))).toEqual([

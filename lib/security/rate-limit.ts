@@ -38,11 +38,11 @@ export const counterKey = (limit: RateLimit, subject: string) =>
   `${limit.name}:${createHash('sha256').update(subject).digest('base64url')}`;
 
 /** The counting statement (a new window starts when the old one is over); exported for its query plan. */
-export function reserveStatement(limit: RateLimit, subject: string, now: number) {
+export function reserveStatement(limit: RateLimit, key: string, now: number) {
   const expired = sql`${rateLimits.windowStart} <= ${now - limit.windowMs}`;
   return getDb()
     .insert(rateLimits)
-    .values({ key: counterKey(limit, subject), count: 1, windowStart: now })
+    .values({ key, count: 1, windowStart: now })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -54,31 +54,27 @@ export function reserveStatement(limit: RateLimit, subject: string, now: number)
 }
 
 /** Counts one attempt against `limit`; refused when it would be past the limit of this window. */
-export async function reserveAttempt(limit: RateLimit, subject: string, now = Date.now()): Promise<Reserved | RateLimited> {
-  const [row] = await reserveStatement(limit, subject, now);
-  if (!row) throw new Error('the rate-limit upsert returned no row');
-  await purgeExpired(getDb(), rateLimits, rateLimits.windowStart, now - LONGEST_WINDOW);
-  if (row.count > limit.max) {
-    const retryAfterSeconds = Math.max(1, Math.ceil((row.windowStart + limit.windowMs - now) / 1000));
-    return { ok: false, reason: 'rate-limited', retryAfterSeconds };
-  }
-  return { ok: true, reservations: [{ key: counterKey(limit, subject), windowStart: row.windowStart }] };
+export function reserveAttempt(limit: RateLimit, subject: string, now = Date.now()): Promise<Reserved | RateLimited> {
+  return reserveAttempts([[limit, subject]], now);
 }
 
 /**
- * Reserves an attempt on each counter in order. If one is used up, the attempt is refused and
- * the reservations already made are given back: it was never evaluated.
+ * Reserves an attempt on each counter in order, each by one atomic statement. If one is used up,
+ * the attempt is refused and the reservations already made are given back: it was never evaluated.
  */
 export async function reserveAttempts(checks: readonly (readonly [RateLimit, string])[], now = Date.now()): Promise<Reserved | RateLimited> {
   const reservations: Reservation[] = [];
   for (const [limit, subject] of checks) {
-    const reserved = await reserveAttempt(limit, subject, now);
-    if (!reserved.ok) {
+    const key = counterKey(limit, subject);
+    const [row] = await reserveStatement(limit, key, now);
+    if (!row) throw new Error('the rate-limit upsert returned no row');
+    if (row.count > limit.max) {
       await releaseAttempts(reservations);
-      return reserved;
+      return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((row.windowStart + limit.windowMs - now) / 1000)) };
     }
-    reservations.push(...reserved.reservations);
+    reservations.push({ key, windowStart: row.windowStart });
   }
+  await purgeExpired(getDb(), rateLimits, rateLimits.windowStart, now - LONGEST_WINDOW);
   return { ok: true, reservations };
 }
 

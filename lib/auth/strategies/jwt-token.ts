@@ -128,10 +128,10 @@ function forget({ tokens, perUser }: Memory, token: string) {
 }
 
 function remember(memory: Memory, token: string, verified: VerifiedToken) {
-  const list = memory.perUser.get(verified.userId) ?? [];
-  if (list.length >= MAX_REMEMBERED_PER_USER && list[0] !== undefined) forget(memory, list[0]);
-  const oldest = memory.tokens.size >= MAX_REMEMBERED ? memory.tokens.keys().next() : undefined;
-  if (oldest && !oldest.done) forget(memory, oldest.value);
+  const ownOldest = memory.perUser.get(verified.userId)?.[0];
+  if (ownOldest !== undefined && (memory.perUser.get(verified.userId)?.length ?? 0) >= MAX_REMEMBERED_PER_USER) forget(memory, ownOldest);
+  const oldest = memory.tokens.size >= MAX_REMEMBERED ? memory.tokens.keys().next().value : undefined;
+  if (oldest !== undefined) forget(memory, oldest);
   memory.tokens.set(token, verified);
   memory.perUser.set(verified.userId, [...(memory.perUser.get(verified.userId) ?? []), token]);
 }
@@ -144,12 +144,14 @@ export function rememberedCount(keyring: Keyring, userId?: number): number {
 
 /** Returns the token's identity, or null for anything not signed by us, expired or malformed. */
 export async function verifyToken(token: string | undefined, keyring: Keyring): Promise<VerifiedToken | null> {
-  if (!token || token.length > MAX_TOKEN_LENGTH || !isCanonicalToken(token)) return null;
+  if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   const memory = memoryOf(keyring);
   const hit = memory.tokens.get(token);
   if (hit && hit.expiresAt > Date.now() / 1000) return hit;
   forget(memory, token);
 
+  // Only on a miss: a remembered string passed this check when it was first verified.
+  if (!isCanonicalToken(token)) return null;
   const fresh = await verifySignature(token, keyring);
   if (fresh) remember(memory, token, fresh);
   return fresh;
