@@ -17,8 +17,10 @@ test.describe('forged and broken JWTs', () => {
   test('are all refused on pages and the API, without a 500', async ({ request, playwright, baseURL }) => {
     const created = await request.post('/api/auth/register', { data: uniqueUser() });
     const { user } = (await created.json()) as { user: { id: number; username: string } };
-    const claims = { sub: String(user.id), username: user.username, epoch: 0, jti: crypto.randomUUID() };
     const current = await keyringFor(baseURL ?? '');
+    // Every hand-made token below is right in all but the one thing its name says (the control
+    // further down proves the recipe verifies when nothing is wrong).
+    const claims = { sub: String(user.id), username: user.username, epoch: 0, jti: crypto.randomUUID(), iss: current.audience, aud: current.audience };
     const valid = await signToken({ id: user.id, username: user.username, tokenEpoch: 0 }, current);
     const [header = '', payload = '', signature = ''] = valid.split('.');
     const rsa = await generateKeyPair('RS256');
@@ -26,13 +28,13 @@ test.describe('forged and broken JWTs', () => {
 
     const attacks: Record<string, string> = {
       'alg none': `${enc({ alg: 'none', typ: 'JWT' })}.${enc({ ...claims, iat: now(), exp: now() + 600 })}.`,
-      'RS256 signed with an attacker key': await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: current.current.kid }).setIssuedAt().setExpirationTime('1h').sign(rsa.privateKey),
-      'HS256 with a foreign secret': await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: current.current.kid }).setIssuedAt().setExpirationTime('1h').sign(hmacOf('a-foreign-secret-that-is-32-bytes-long!!')),
-      'HS512 with the right secret': await new SignJWT(claims).setProtectedHeader({ alg: 'HS512', kid: current.current.kid }).setIssuedAt().setExpirationTime('1h').sign(hmacOf(CURRENT_SECRET)),
+      'RS256 signed with an attacker key': await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: current.current.kid, typ: 'JWT' }).setIssuedAt().setExpirationTime('1h').sign(rsa.privateKey),
+      'HS256 with a foreign secret': await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: current.current.kid, typ: 'JWT' }).setIssuedAt().setExpirationTime('1h').sign(hmacOf('a-foreign-secret-that-is-32-bytes-long!!')),
+      'HS512 with the right secret': await new SignJWT(claims).setProtectedHeader({ alg: 'HS512', kid: current.current.kid, typ: 'JWT' }).setIssuedAt().setExpirationTime('1h').sign(hmacOf(CURRENT_SECRET)),
       'tampered payload': `${header}.${enc({ ...claims, sub: '1', username: 'demo', iat: now(), exp: now() + 3600 })}.${signature}`,
       'tampered signature': `${header}.${payload}.${signature.slice(0, -4)}AAAA`,
       'expired (right secret)': await signToken({ id: user.id, username: user.username, tokenEpoch: 0 }, current, now() - 7200),
-      'no kid (right secret)': await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('1h').sign(hmacOf(CURRENT_SECRET)),
+      'no kid (right secret)': await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt().setExpirationTime('1h').sign(hmacOf(CURRENT_SECRET)),
       garbage: 'not-a-jwt',
       'three empty parts': '..',
       'binary-ish': '%00%ff.%%%.\u00e9',
@@ -46,6 +48,11 @@ test.describe('forged and broken JWTs', () => {
         await importKeyring([CURRENT_SECRET], { audience: 'https://preview.cookiegram.example' }),
       ),
     };
+
+    const control = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', kid: current.current.kid, typ: 'JWT' }).setIssuedAt().setExpirationTime('1h').sign(hmacOf(CURRENT_SECRET));
+    const controlContext = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `token=${control}` } });
+    expect((await controlContext.get('/feed', { maxRedirects: 0 })).status(), 'the hand-made control token').toBe(200);
+    await controlContext.dispose();
 
     for (const [name, token] of Object.entries(attacks)) {
       const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie: `token=${encodeURIComponent(token)}` } });

@@ -13,6 +13,13 @@ beforeAll(async () => {
 
 const encode = (value: object) => base64url.encode(JSON.stringify(value));
 
+/** A token signed with our key but built by hand: only `header` (and, unless told, the site claims) vary. */
+function handMade(header: { alg: string; typ?: string; kid?: string }, { site = true } = {}) {
+  const jwt = new SignJWT({ username: 'chinu', epoch: 3 }).setProtectedHeader(header).setSubject('42').setJti('j').setIssuedAt().setExpirationTime('1h');
+  if (site) jwt.setIssuer(SITE.audience).setAudience(SITE.audience);
+  return jwt.sign(key.current.key);
+}
+
 describe('signToken / verifyToken', () => {
   it('round-trips the user with iat and a one-hour exp', async () => {
     const now = Math.floor(Date.now() / 1000);
@@ -66,7 +73,9 @@ describe('signToken / verifyToken', () => {
 
   it('refuses another HMAC algorithm with the same secret (algorithm pinned to HS256)', async () => {
     const token = await new SignJWT({ username: 'chinu', epoch: 3 })
-      .setProtectedHeader({ alg: 'HS512', kid: key.current.kid })
+      .setProtectedHeader({ alg: 'HS512', typ: 'JWT', kid: key.current.kid })
+      .setIssuer(SITE.audience)
+      .setAudience(SITE.audience)
       .setSubject('42')
       .setJti('j')
       .setIssuedAt()
@@ -76,6 +85,16 @@ describe('signToken / verifyToken', () => {
   });
 
   it('refuses tokens without a numeric subject, a username, a jti or an epoch', async () => {
+    // Everything else is right (header, key, site claims): the control below verifies.
+    const signed = (jwt: SignJWT) =>
+      jwt
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: key.current.kid })
+        .setIssuer(SITE.audience)
+        .setAudience(SITE.audience)
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(key.current.key);
+    expect(await verifyToken(await signed(new SignJWT({ username: 'x', epoch: 0 }).setSubject('42').setJti('j')), key)).not.toBeNull();
     const bad = [
       new SignJWT({ username: 'x', epoch: 0 }).setSubject('abc').setJti('j'),
       new SignJWT({ username: 'x', epoch: 0 }).setSubject('-1').setJti('j'),
@@ -85,26 +104,13 @@ describe('signToken / verifyToken', () => {
       new SignJWT({ username: 'x' }).setSubject('42').setJti('j'), // no epoch
       new SignJWT({ username: 'x', epoch: '0' }).setSubject('42').setJti('j'),
     ];
-    for (const jwt of bad) {
-      const token = await jwt
-        .setProtectedHeader({ alg: 'HS256', kid: key.current.kid })
-        .setIssuedAt()
-        .setExpirationTime('1h')
-        .sign(key.current.key);
-      expect(await verifyToken(token, key)).toBeNull();
-    }
+    for (const jwt of bad) expect(await verifyToken(await signed(jwt), key)).toBeNull();
   });
 
   it('refuses a token without a kid, or with a kid that is not ours', async () => {
-    for (const header of [{ alg: 'HS256' }, { alg: 'HS256', kid: 'other' }]) {
-      const token = await new SignJWT({ username: 'chinu', epoch: 3 })
-        .setProtectedHeader(header)
-        .setSubject('42')
-        .setJti('j')
-        .setIssuedAt()
-        .setExpirationTime('1h')
-        .sign(key.current.key);
-      expect(await verifyToken(token, key)).toBeNull();
+    expect(await verifyToken(await handMade({ alg: 'HS256', typ: 'JWT', kid: key.current.kid }), key)).not.toBeNull(); // the control
+    for (const header of [{ alg: 'HS256', typ: 'JWT' }, { alg: 'HS256', typ: 'JWT', kid: 'other' }]) {
+      expect(await verifyToken(await handMade(header), key)).toBeNull();
     }
   });
 
@@ -122,14 +128,7 @@ describe('signToken / verifyToken', () => {
   it('refuses a token of another site (issuer and audience), even with the same secret', async () => {
     const preview = await importKeyring([SECRET], { audience: 'https://preview.cookiegram.test' });
     expect(await verifyToken(await signToken(user, preview), key)).toBeNull();
-    const noAudience = await new SignJWT({ username: 'chinu', epoch: 3 })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: key.current.kid })
-      .setSubject('42')
-      .setJti('j')
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(key.current.key);
-    expect(await verifyToken(noAudience, key)).toBeNull();
+    expect(await verifyToken(await handMade({ alg: 'HS256', typ: 'JWT', kid: key.current.kid }, { site: false }), key)).toBeNull();
   });
 
   it('accepts only the canonical base64url form of a token', async () => {
