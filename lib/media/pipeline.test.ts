@@ -4,10 +4,13 @@ import * as images from '@/testing/images';
 import {
   ACCEPTED_FORMATS,
   IMAGE_LONG_SIDE,
+  PhotoQueueFull,
   PhotoRejected,
   type ProcessedPhoto,
   THUMBNAIL_SIZE,
+  createPhotoQueue,
   processPhoto,
+  processPhotoQueued,
 } from './pipeline';
 
 // sharp as it is, but counting its calls: the refusal tests check that a file which does not
@@ -180,5 +183,73 @@ describe('processPhoto: refusals', () => {
     expect(error.message).toContain(`${width} × ${height}`);
     expect(error.message).toContain('40 megapixels');
     expect(error.message).toContain('10000 pixels');
+  });
+});
+
+describe('photo queue', () => {
+  it('in a burst of 12, runs 2 at a time, lets 3 wait, refuses the rest, and finishes every one it took', async () => {
+    const runQueued = createPhotoQueue({ concurrent: 2, waiting: 3 });
+    const input = await images.plainJpeg(1200, 900);
+    let running = 0;
+    let mostAtOnce = 0;
+    const task = async () => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      try {
+        return await processPhoto(input);
+      } finally {
+        running -= 1;
+      }
+    };
+
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => runQueued(task)));
+
+    expect(mostAtOnce).toBe(2);
+    const done = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    expect(done).toHaveLength(5);
+    for (const photo of done) expect(photo.image.width).toBe(IMAGE_LONG_SIDE);
+    expect(refused).toHaveLength(7);
+    for (const error of refused) {
+      expect(error).toBeInstanceOf(PhotoQueueFull);
+      expect((error as PhotoQueueFull).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+    // Drained, it takes work again.
+    await expect(runQueued(task)).resolves.toMatchObject({ image: { width: IMAGE_LONG_SIDE } });
+  });
+
+  it('passes a freed slot to the next in line, so a newcomer waits its turn', async () => {
+    const runQueued = createPhotoQueue({ concurrent: 1, waiting: 5 });
+    const started: string[] = [];
+    let running = 0;
+    let mostAtOnce = 0;
+    let newcomer: Promise<void> | undefined;
+    const task = (name: string, onStart?: () => void) => async () => {
+      started.push(name);
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      onStart?.();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running -= 1;
+    };
+    // D arrives just as B is handed the slot A freed, with C still in line.
+    const joinAsBStarts = () => {
+      newcomer = runQueued(task('D'));
+    };
+    await Promise.all([runQueued(task('A')), runQueued(task('B', joinAsBStarts)), runQueued(task('C'))]);
+    await newcomer;
+    expect(started).toEqual(['A', 'B', 'C', 'D']);
+    expect(mostAtOnce).toBe(1);
+  });
+
+  it('gives the slot back when a photo is refused', async () => {
+    const runQueued = createPhotoQueue({ concurrent: 1, waiting: 0 });
+    await expect(runQueued(() => processPhoto(images.NOT_IMAGES.text))).rejects.toBeInstanceOf(PhotoRejected);
+    await expect(runQueued(async () => 'ran')).resolves.toBe('ran');
+  });
+
+  it('processPhotoQueued processes a photo', async () => {
+    const photo = await processPhotoQueued(await images.plainJpeg(640, 480), { shape: 'square' });
+    expect([photo.image.width, photo.image.height]).toEqual([THUMBNAIL_SIZE, THUMBNAIL_SIZE]);
   });
 });

@@ -1,5 +1,6 @@
 // No `import 'server-only'`: the seed (lib/db/seed.ts, run by tsx outside Next) turns the demo art
 // into photos with processPhoto, and the marker throws outside React's server build.
+import { availableParallelism } from 'node:os';
 import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
 
 // Every upload becomes new pixels: the type is read from the content, the size is checked from the
@@ -24,7 +25,7 @@ const WEBP = { quality: 80, effort: 4 } as const;
 // Shown blurred, so a low quality: ~150 bytes for a detailed photo, against ~210 at 80.
 const PLACEHOLDER_WEBP = { ...WEBP, quality: 40 } as const;
 
-// One libvips thread per image, so a photo keeps to one core.
+// One libvips thread per image: the queue below decides how many images are worked on at once.
 // The operation cache only pays off when the same input is processed again, which uploads never are.
 sharp.concurrency(1);
 sharp.cache(false);
@@ -159,7 +160,8 @@ export async function processPhoto(input: Buffer, options?: { shape?: PhotoShape
   const { data, info } = decoded;
   const pixels = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
 
-  // One encode after another, not all at once: a photo keeps to one core.
+  // One encode after another, not all at once: a photo keeps to one core, so the queue's count of
+  // pipelines is a count of cores.
   const image = await encode(pixels());
   const square = Math.min(info.width, info.height, THUMBNAIL_SIZE);
   const thumbnail = shape === 'square' ? image : await encode(pixels().resize(square, square, { fit: 'cover' }));
@@ -168,4 +170,56 @@ export async function processPhoto(input: Buffer, options?: { shape?: PhotoShape
     .webp(PLACEHOLDER_WEBP)
     .toBuffer();
   return { image, thumbnail, placeholder: `data:image/webp;base64,${placeholder.toString('base64')}` };
+}
+
+/** Too many photos wait already: the upload should be retried after `retryAfterSeconds`. */
+export class PhotoQueueFull extends Error {
+  override name = 'PhotoQueueFull';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many photos are being processed; try again in ${retryAfterSeconds} s.`);
+  }
+}
+
+/** A core is left for answering requests (1 on a 2-core machine). */
+export const PIPELINES_AT_ONCE = Math.max(1, availableParallelism() - 1);
+/** Photos that may wait for a pipeline: a few seconds of work. Beyond, uploads are refused at once instead of hanging. */
+export const QUEUE_LIMIT = 8;
+/** Until photos have been timed: a 12 MP JPEG takes ~0.15 s on one core, a large PNG a few times that. */
+const FIRST_GUESS_SECONDS = 0.5;
+
+export type PhotoQueue = <T>(task: () => Promise<T>) => Promise<T>;
+
+/** Runs tasks `concurrent` at a time, with at most `waiting` in line; a task beyond is refused with PhotoQueueFull. */
+export function createPhotoQueue({ concurrent, waiting }: { concurrent: number; waiting: number }): PhotoQueue {
+  let running = 0;
+  const line: (() => void)[] = [];
+  let averageSeconds = FIRST_GUESS_SECONDS;
+  // Long enough for everyone ahead to be done, so a retry finds room.
+  const secondsToDrain = () => Math.max(1, Math.ceil(((running + line.length) / concurrent) * averageSeconds));
+
+  return async (task) => {
+    if (running < concurrent) running += 1;
+    else if (line.length < waiting) await new Promise<void>((resolve) => line.push(resolve));
+    else throw new PhotoQueueFull(secondsToDrain());
+
+    const started = performance.now();
+    try {
+      const result = await task();
+      // Photos only: refusals take no time, and a flood of junk would make the estimate too short.
+      averageSeconds = 0.8 * averageSeconds + 0.2 * ((performance.now() - started) / 1000);
+      return result;
+    } finally {
+      // The slot passes straight to the next in line, so a newcomer cannot take it in between.
+      const next = line.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
+const photoQueue = createPhotoQueue({ concurrent: PIPELINES_AT_ONCE, waiting: QUEUE_LIMIT });
+
+/** Runs processPhoto with bounded concurrency; throws PhotoQueueFull when too many wait (the route answers 503 + Retry-After). */
+export function processPhotoQueued(input: Buffer, options?: { shape?: PhotoShape }): Promise<ProcessedPhoto> {
+  return photoQueue(() => processPhoto(input, options));
 }
