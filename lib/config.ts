@@ -29,6 +29,13 @@ const envSchema = z.object({
     .default(1),
   AUTH_STRATEGY: z.enum(AUTH_STRATEGIES, { error: 'AUTH_STRATEGY must be "jwt" or "session"' }).default('jwt'),
   APP_URL: z.url({ protocol: /^https?$/, error: 'APP_URL must be the site\'s origin, e.g. https://cookiegram.example' }).optional(),
+  STORAGE_URL: z.string().trim().min(1).default('file:.data/media'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'S3_ENDPOINT must be an http(s) URL, e.g. https://<account>.r2.cloudflarestorage.com' }).optional(),
+  // AWS's default region; R2 takes it as its 'auto', MinIO and test servers accept anything.
+  AWS_REGION: z.string().trim().min(1).default('us-east-1'),
+  AWS_ACCESS_KEY_ID: z.string().trim().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().trim().optional(),
+  MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'MEDIA_PUBLIC_URL must be an http(s) URL, e.g. https://media.cookiegram.example' }).optional(),
   /** Set to 1 by Vercel, at build and at run time, with the deployment's environment and URLs. */
   VERCEL: z.string().optional(),
   VERCEL_ENV: z.string().optional(),
@@ -44,6 +51,28 @@ const envSchema = z.object({
 export type DatabaseConfig =
   | { driver: 'better-sqlite3'; path: string }
   | { driver: 'libsql'; url: string; authToken: string | undefined };
+
+/**
+ * Where uploaded images live (STORAGE_URL): a local directory, or an S3 bucket (AWS, or an
+ * S3-compatible service such as R2, Tigris or MinIO at S3_ENDPOINT).
+ */
+export type StorageConfig = (
+  | { driver: 'file'; directory: string }
+  | {
+      driver: 's3';
+      bucket: string;
+      /** Prepended to every key: '' or ends with '/'. */
+      prefix: string;
+      /** Unset for AWS itself; set, requests go to it path-style (https://endpoint/bucket/key). */
+      endpoint: string | undefined;
+      region: string;
+      /** Unset: the SDK's default chain (environment, profile, instance role). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+    }
+) & {
+  /** MEDIA_PUBLIC_URL without a trailing slash: browsers fetch `${publicUrl}/${key}`; unset, the app serves /media/<key>. */
+  publicUrl: string | undefined;
+};
 
 type Config = {
   isProduction: boolean;
@@ -61,6 +90,7 @@ type Config = {
   appOrigin: string;
   /** How many proxies in front append to X-Forwarded-For (lib/security/client-ip.ts). */
   trustedProxyHops: number;
+  storage: StorageConfig;
 };
 
 const LIBSQL_SCHEMES = ['libsql:', 'https:', 'http:', 'wss:', 'ws:'];
@@ -102,6 +132,80 @@ function parseDatabaseUrl(url: string, authToken: string | undefined, onVercel: 
 
 type Env = z.infer<typeof envSchema>;
 
+// AWS's rules, which R2, Tigris and MinIO share: 3–63 lowercase letters, digits, dots and hyphens.
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const S3_URL = /^s3:\/\/([^/?#@]+)(\/[^?#]*)?$/;
+
+const emptyToUndefined = (value: string | undefined) => (value === '' ? undefined : value);
+
+/**
+ * A static key pair, or undefined for the SDK's own chain. AWS_SESSION_TOKEN is never read: on
+ * Vercel it is the function's own, and would spoil the bucket's keys.
+ */
+function parseS3Credentials(e: Env) {
+  const accessKeyId = emptyToUndefined(e.AWS_ACCESS_KEY_ID);
+  const secretAccessKey = emptyToUndefined(e.AWS_SECRET_ACCESS_KEY);
+  if (accessKeyId === undefined && secretAccessKey === undefined) return undefined;
+  if (accessKeyId === undefined || secretAccessKey === undefined) {
+    throw new ConfigError('Set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither (the AWS SDK then finds credentials itself).');
+  }
+  return { accessKeyId, secretAccessKey };
+}
+
+function parsePublicUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = new URL(value);
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError('Invalid MEDIA_PUBLIC_URL: use a plain http(s) URL that keys are appended to, without credentials, query or fragment.');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** The endpoint's origin. A bucket in its path (as R2's dashboard shows it) would be named twice in every request. */
+function parseEndpoint(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const url = new URL(value);
+  if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      `Invalid S3_ENDPOINT "${redactUrl(value)}": use the service's origin only, e.g. https://<account>.r2.cloudflarestorage.com; the bucket goes in STORAGE_URL (s3://<bucket>).`,
+    );
+  }
+  return url.origin;
+}
+
+function parseStorageUrl(e: Env, onVercel: boolean): StorageConfig {
+  const url = e.STORAGE_URL;
+  const publicUrl = parsePublicUrl(e.MEDIA_PUBLIC_URL);
+  if (url.startsWith('file:')) {
+    if (onVercel) {
+      throw new ConfigError(
+        'STORAGE_URL names a local directory, but on Vercel every function has its own throw-away disk. ' +
+          'Set STORAGE_URL to a bucket (s3://<bucket>), with S3_ENDPOINT for R2 or Tigris and AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; see "Deploy to Vercel" in the README.',
+      );
+    }
+    const directory = url.slice('file:'.length);
+    if (directory !== '') return { driver: 'file', directory, publicUrl };
+  }
+  const match = S3_URL.exec(url);
+  const bucket = match?.[1];
+  if (bucket !== undefined && BUCKET_NAME.test(bucket)) {
+    const path = (match?.[2] ?? '').replace(/^\/+|\/+$/g, '');
+    return {
+      driver: 's3',
+      bucket,
+      prefix: path === '' ? '' : `${path}/`,
+      endpoint: parseEndpoint(e.S3_ENDPOINT),
+      region: e.AWS_REGION,
+      credentials: parseS3Credentials(e),
+      publicUrl,
+    };
+  }
+  throw new ConfigError(
+    `Invalid STORAGE_URL "${redactUrl(url)}": use file:<directory> for a local directory (for example file:.data/media), ` +
+      'or s3://<bucket> or s3://<bucket>/<prefix> for an S3 bucket (bucket names: 3–63 lowercase letters, digits, dots and hyphens).',
+  );
+}
+
 /** APP_URL when set; on Vercel the URL of the deployment's environment; else the dev server. */
 function appOriginOf(e: Env): string {
   if (e.APP_URL) return new URL(e.APP_URL).origin;
@@ -128,6 +232,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     authStrategy: e.AUTH_STRATEGY,
     appOrigin: appOriginOf(e),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    storage: parseStorageUrl(e, e.VERCEL === '1'),
   };
 }
 
