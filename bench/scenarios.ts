@@ -39,7 +39,7 @@ export function feedRequests(cookies: string[]): LoadRequest[] {
   ];
 }
 
-type LikePair = { userId: number; postId: number; cookie: string };
+export type LikePair = { userId: number; postId: number; cookie: string };
 
 /**
  * (user, post) pairs where the user has not liked the post yet. Each like is followed by its

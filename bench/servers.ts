@@ -1,8 +1,9 @@
 // Starting and stopping the servers under test: each one a child process of the bench, in its
 // own process group, stopped by its own pid when the bench ends (or fails).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { type SqldServer, startSqld } from '@/testing/sqld';
 
 export type Server = { name: string; url: string; pid: number; stop: () => Promise<void> };
 
@@ -134,4 +135,32 @@ export function startFloor(port: number) {
     readyPath: '/feed',
     env: { NODE_ENV: 'production' },
   });
+}
+
+/**
+ * A sqld serving a copy of an embedded database file: sqld rebuilds its replication log from a
+ * database file it finds in place, so the same large data needs no slow load over HTTP.
+ */
+async function sqldWithCopyOf(file: string, port: number): Promise<SqldServer> {
+  const dir = join(dirname(file), `sqld-${port}`);
+  rmSync(dir, { recursive: true, force: true });
+  await (await startSqld({ dir, idleShutdownSeconds: 0 })).stop(); // lays out its directories
+  const target = join(dir, 'data.sqld', 'dbs', 'default');
+  for (const name of ['data', 'data-wal', 'data-shm', 'wallog']) rmSync(join(target, name), { force: true });
+  mkdirSync(target, { recursive: true });
+  copyFileSync(file, join(target, 'data'));
+  return startSqld({ dir, port, idleShutdownSeconds: 0 });
+}
+
+/** The app on libSQL: `next start` on a sqld (on `sqldPort`) serving a copy of `file`. Stopping it stops both. */
+export async function startAppOnSqldCopy(port: number, file: string, sqldPort: number, env: (databaseUrl: string) => Record<string, string>): Promise<Server> {
+  const sqld = await sqldWithCopyOf(file, sqldPort);
+  const app = await startApp(port, env(sqld.url));
+  return {
+    ...app,
+    stop: async () => {
+      await app.stop();
+      await sqld.stop();
+    },
+  };
 }
