@@ -3,15 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import * as images from '@/testing/images';
 import {
   ACCEPTED_FORMATS,
-  IMAGE_LONG_SIDE,
   PhotoQueueFull,
   PhotoRejected,
   type ProcessedPhoto,
-  THUMBNAIL_SIZE,
   createPhotoQueue,
   processPhoto,
   processPhotoQueued,
 } from './pipeline';
+import { IMAGE_LONG_SIDE, THUMBNAIL_SIZE } from './sizes';
 
 // sharp as it is, but counting its calls: the refusal tests check that a file which does not
 // start like an accepted format is never handed to it (to librsvg, poppler, libtiff…) at all.
@@ -21,7 +20,7 @@ vi.mock('sharp', async (importOriginal) => {
 });
 
 const placeholderBytes = (photo: ProcessedPhoto) => Buffer.from(photo.placeholder.replace(/^data:image\/webp;base64,/, ''), 'base64');
-const everyOutput = (photo: ProcessedPhoto) => [photo.image.bytes, photo.thumbnail.bytes, placeholderBytes(photo)];
+const everyOutput = (photo: ProcessedPhoto) => [photo.image.bytes, photo.medium.bytes, photo.thumbnail.bytes, placeholderBytes(photo)];
 
 async function pixelAt(bytes: Buffer, x: number, y: number): Promise<number[]> {
   const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
@@ -110,21 +109,25 @@ describe('processPhoto: what is kept of the upload', () => {
 
 describe('processPhoto: sizes', () => {
   it.each([
-    { upload: [2000, 1500], image: [IMAGE_LONG_SIDE, 810], why: 'inside 4:5 … 1.91:1, so only shrunk' },
-    { upload: [3000, 1000], image: [IMAGE_LONG_SIDE, 565], why: 'a panorama, cropped to 1.91:1' },
-    { upload: [1000, 3000], image: [864, IMAGE_LONG_SIDE], why: 'a tall photo, cropped to 4:5' },
-  ])('$upload.0 × $upload.1 becomes $image.0 × $image.1 ($why), with a square thumbnail', async ({ upload, image }) => {
+    { upload: [2000, 1500], image: [IMAGE_LONG_SIDE, 810], medium: [640, 480], thumbnail: [427, THUMBNAIL_SIZE], why: 'inside 4:5 … 1.91:1, so only shrunk' },
+    { upload: [3000, 1000], image: [IMAGE_LONG_SIDE, 565], medium: [640, 335], thumbnail: [612, THUMBNAIL_SIZE], why: 'a panorama, cropped to 1.91:1' },
+    { upload: [1000, 3000], image: [864, IMAGE_LONG_SIDE], medium: [640, 800], thumbnail: [THUMBNAIL_SIZE, 400], why: 'a tall photo, cropped to 4:5' },
+  ])('$upload.0 × $upload.1 becomes $image.0 × $image.1 ($why), its smaller renditions the same crop', async ({ upload, image, medium, thumbnail }) => {
     const [width = 0, height = 0] = upload;
     const photo = await processPhoto(await images.plainJpeg(width, height));
     expect([photo.image.width, photo.image.height]).toEqual(image);
     expect(await sharp(photo.image.bytes).metadata()).toMatchObject({ width: image[0], height: image[1] });
-    expect([photo.thumbnail.width, photo.thumbnail.height]).toEqual([THUMBNAIL_SIZE, THUMBNAIL_SIZE]);
+    expect([photo.medium.width, photo.medium.height]).toEqual(medium);
+    expect(await sharp(photo.medium.bytes).metadata()).toMatchObject({ width: medium[0], height: medium[1] });
+    expect([photo.thumbnail.width, photo.thumbnail.height]).toEqual(thumbnail);
+    expect(await sharp(photo.thumbnail.bytes).metadata()).toMatchObject({ width: thumbnail[0], height: thumbnail[1] });
   });
 
   it('never enlarges a small photo', async () => {
     const photo = await processPhoto(await images.plainJpeg(300, 200));
     expect([photo.image.width, photo.image.height]).toEqual([300, 200]);
-    expect([photo.thumbnail.width, photo.thumbnail.height]).toEqual([200, 200]);
+    expect([photo.medium.width, photo.medium.height]).toEqual([300, 200]);
+    expect([photo.thumbnail.width, photo.thumbnail.height]).toEqual([300, 200]);
   });
 
   it("'square' crops to 1:1 and keeps the image at thumbnail size", async () => {

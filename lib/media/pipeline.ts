@@ -2,6 +2,7 @@
 // into photos with processPhoto, and the marker throws outside React's server build.
 import { availableParallelism } from 'node:os';
 import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
+import { IMAGE_LONG_SIDE, THUMBNAIL_SIZE, mediumSize, thumbnailSize } from './sizes';
 
 // Every upload becomes new pixels: the type is read from the content, the size is checked from the
 // header before anything is decoded, and the photo is decoded once, cropped, resized and encoded
@@ -11,8 +12,6 @@ import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } 
 export const ACCEPTED_FORMATS = 'JPEG, PNG, WebP, AVIF or GIF';
 export const MAX_PIXELS = 40_000_000;
 export const MAX_SIDE = 10_000;
-export const IMAGE_LONG_SIDE = 1080;
-export const THUMBNAIL_SIZE = 320;
 
 /** Instagram's range for feed posts: from 4:5 portrait to 1.91:1 landscape. */
 const NARROWEST_POST = 4 / 5;
@@ -33,6 +32,8 @@ sharp.cache(false);
 export type Rendition = { bytes: Buffer; width: number; height: number; contentType: 'image/webp' };
 export type ProcessedPhoto = {
   image: Rendition;
+  /** The same crop, MEDIUM_WIDTH wide: the middle candidate of the feed's srcset. */
+  medium: Rendition;
   thumbnail: Rendition;
   /** data: URL of a ~16 px WebP, for a blurred placeholder */
   placeholder: string;
@@ -134,8 +135,8 @@ async function encode(pixels: Sharp): Promise<Rendition> {
 /**
  * shape 'post': centre-crop into 4:5 … 1.91:1; 'square': 1:1 (profile photos), long side ≤ THUMBNAIL_SIZE for the image too.
  *
- * A post's thumbnail is a square centre crop, as profile grids are square; a square photo's
- * thumbnail is its image (the same rendition, encoded once).
+ * A post's medium and thumbnail renditions are the same crop, smaller (mediumSize, thumbnailSize);
+ * a square photo's are its image (the same rendition, encoded once).
  */
 export async function processPhoto(input: Buffer, options?: { shape?: PhotoShape }): Promise<ProcessedPhoto> {
   const shape = options?.shape ?? 'post';
@@ -163,13 +164,15 @@ export async function processPhoto(input: Buffer, options?: { shape?: PhotoShape
   // One encode after another, not all at once: a photo keeps to one core, so the queue's count of
   // pipelines is a count of cores.
   const image = await encode(pixels());
-  const square = Math.min(info.width, info.height, THUMBNAIL_SIZE);
-  const thumbnail = shape === 'square' ? image : await encode(pixels().resize(square, square, { fit: 'cover' }));
+  const smaller = async ({ width: w, height: h }: { width: number; height: number }) =>
+    shape === 'square' || w === info.width ? image : encode(pixels().resize(w, h));
+  const medium = await smaller(mediumSize(info.width, info.height));
+  const thumbnail = await smaller(thumbnailSize(info.width, info.height));
   const placeholder = await pixels()
     .resize(PLACEHOLDER_LONG_SIDE, PLACEHOLDER_LONG_SIDE, { fit: 'inside', withoutEnlargement: true })
     .webp(PLACEHOLDER_WEBP)
     .toBuffer();
-  return { image, thumbnail, placeholder: `data:image/webp;base64,${placeholder.toString('base64')}` };
+  return { image, medium, thumbnail, placeholder: `data:image/webp;base64,${placeholder.toString('base64')}` };
 }
 
 /** Too many photos wait already: the upload should be retried after `retryAfterSeconds`. */
