@@ -20,7 +20,14 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', 'piscina'],
   // The password worker is loaded by path at run time, so the tracer does not follow its
   // imports: ship bcryptjs with every function (Vercel copies only traced files).
-  outputFileTracingIncludes: { '/*': ['./lib/auth/password-worker.mjs', './node_modules/bcryptjs/**/*'] },
+  // The demo drawings are read from disk by the seed.
+  outputFileTracingIncludes: { '/*': ['./lib/auth/password-worker.mjs', './node_modules/bcryptjs/**/*', './lib/db/demo-art/*.svg'] },
+  experimental: {
+    // The proxy buffers request bodies up to this size and silently cuts the rest. Kept above
+    // the upload limit (UPLOAD_MAX_BYTES, lib/posts/limits.ts; next-config.test.ts checks), so a
+    // body the proxy cut is necessarily over that limit, and the route refuses it with a 413.
+    proxyClientMaxBodySize: 16 * 1024 * 1024,
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -36,8 +36,9 @@ export default defineConfig<ServerOptions>({
       args: [...(isRoot ? ['--no-sandbox'] : []), '--disable-background-networking', '--disable-component-update'],
     },
   },
-  // The whole suite runs once per server: JWT and session strategies on the embedded SQLite file,
-  // and the session strategy on a real libSQL server (sqld), as on Vercel with Turso.
+  // The whole suite runs once per server: JWT and session strategies on the embedded SQLite file
+  // and local media folder, and the session strategy on a real libSQL server (sqld) with an
+  // S3-protocol media store, as on Vercel with Turso and a bucket.
   projects: E2E_SERVERS.map((s) => ({
     name: s.name,
     use: { ...devices['Desktop Chrome'], baseURL: s.baseURL, strategy: s.strategy, server: s.name },
@@ -60,7 +61,8 @@ export default defineConfig<ServerOptions>({
       AUTH_SECRET,
       AUTH_STRATEGY: s.strategy,
       APP_URL: s.baseURL,
-      ...(s.database.driver === 'file' ? { DATABASE_URL: `file:${s.database.path}` } : {}),
+      // Beside the database, so each server starts with an empty media store too.
+      ...(s.database.driver === 'file' ? { DATABASE_URL: `file:${s.database.path}`, STORAGE_URL: `file:${join(dirname(s.database.path), 'media')}` } : {}),
     },
   })),
 });

@@ -28,9 +28,9 @@ export async function proxy(request: NextRequest) {
     if (refused) return refused;
     if (needsSameSiteHop(request, request.cookies)) return sameSiteHop(`${pathname}${search}`);
   }
-  const { authStrategy: strategy, isProduction } = getConfig();
+  const { authStrategy: strategy, isProduction, storage } = getConfig();
   // Only documents run scripts, so only they need a nonce (and Next.js only reads it for pages).
-  const csp = isApi ? API_CONTENT_SECURITY_POLICY : contentSecurityPolicy(createNonce(), !isProduction);
+  const csp = isApi ? API_CONTENT_SECURITY_POLICY : contentSecurityPolicy(createNonce(), !isProduction, storage.publicUrl && new URL(storage.publicUrl).origin);
   const cookie = AUTH_COOKIES[strategy];
   const value = request.cookies.get(cookie.name)?.value;
   const loggedIn = await looksLoggedIn(strategy, value);
@@ -62,6 +62,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets and the public demo images.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|demo/).*)'],
+  // Everything but build assets and uploaded images (public, served with their own headers).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|media/).*)'],
 };

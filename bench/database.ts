@@ -19,6 +19,11 @@ export const LARGE: LargeSize = { users: 10_000, posts: 100_000, likes: 1_000_00
 export const BENCH_PASSWORD = 'bench-password';
 export const benchEmail = (userId: number) => `user${userId}@bench.invalid`;
 
+/** Well-formed, unique media keys that name no stored object: the bench measures pages, not images. */
+const benchMediaKey = (kind: 'i' | 'm' | 't', id: number) => `${kind}${String(id).padStart(21, '0')}.webp`;
+/** As long as a real placeholder (the pipeline's ~16 px WebP), so the feed's HTML has its real size. */
+const BENCH_PLACEHOLDER = `data:image/webp;base64,${'A'.repeat(320)}`;
+
 const TRIGGERS_MIGRATION = join(MIGRATIONS_FOLDER, '0001_like_count_triggers.sql');
 const MINUTE_MS = 60_000;
 
@@ -112,7 +117,9 @@ function fill(sqlite: Database.Database, size: LargeSize, passwordHash: string) 
   const total = size.users + size.posts + size.likes;
   const bar = progressBar('building the large database', total);
   const insertUser = sqlite.prepare('insert into users (id, username, email, password_hash, created_at) values (?, ?, ?, ?, ?)');
-  const insertPost = sqlite.prepare('insert into posts (id, author_id, image, caption, created_at) values (?, ?, ?, ?, ?)');
+  const insertPost = sqlite.prepare(
+    'insert into posts (id, author_id, image_key, medium_key, thumbnail_key, width, height, placeholder, caption, created_at) values (?, ?, ?, ?, ?, 1080, 1080, ?, ?, ?)',
+  );
   const insertLike = sqlite.prepare('insert into likes (user_id, post_id, created_at) values (?, ?, ?)');
   const likesPerUser = Math.floor(size.likes / size.users);
   if (likesPerUser * size.users !== size.likes || likesPerUser > size.posts) throw new Error('likes must be users × k, k ≤ posts');
@@ -130,7 +137,7 @@ function fill(sqlite: Database.Database, size: LargeSize, passwordHash: string) 
     for (let id = 1; id <= size.posts; id++) {
       const demo = demoPosts[id % demoPosts.length] ?? demoPosts[0];
       const author = 1 + Math.floor(rand() * size.users);
-      insertPost.run(id, author, demo.image, demo.caption, now - (size.posts - id) * MINUTE_MS);
+      insertPost.run(id, author, benchMediaKey('i', id), benchMediaKey('m', id), benchMediaKey('t', id), BENCH_PLACEHOLDER, demo.caption, now - (size.posts - id) * MINUTE_MS);
       bar.tick();
     }
     // Each user likes `likesPerUser` distinct posts, recent ones more often (the product of two

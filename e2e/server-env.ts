@@ -12,7 +12,7 @@ export const CURRENT_SECRET = (process.env.E2E_AUTH_SECRET ??= secret());
 export const PREVIOUS_SECRET = (process.env.E2E_PAST_SECRET ??= secret());
 
 // E2E_PORT lets two checkouts run their suites side by side. Ports from it: +0, +1, +2 the app
-// servers below, +3 their sqld, +4/+5 startup.spec.ts, +50 crash.spec.ts.
+// servers below, +3 their sqld, +4/+5 startup.spec.ts, +50/+51 crash.spec.ts.
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 type E2EServer = {

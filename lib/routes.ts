@@ -8,6 +8,7 @@ export const ROUTES = {
   register: '/register',
   howItWorks: '/how-it-works',
   sessions: '/settings/sessions',
+  newPost: '/new',
   /** Where a request whose cookie no longer holds is sent: the dead cookie is cleared there. */
   sessionEnded: '/session-ended',
 } as const;
@@ -16,13 +17,16 @@ export const ROUTES = {
 export const AUTH_PAGES: readonly string[] = [ROUTES.login, ROUTES.register];
 
 /** Paths (and everything under them) that need a login: pages redirect to it, APIs answer 401. */
-const PROTECTED_PREFIXES: readonly string[] = ['/feed', '/settings', '/api/posts'];
+const PROTECTED_PREFIXES: readonly string[] = ['/feed', '/new', '/p', '/settings', '/api/posts'];
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
 export const isProtectedPath = (path: string) => PROTECTED_PREFIXES.some((prefix) => under(path, prefix));
 
 export const isApiPath = (path: string) => under(path, '/api');
+
+/** A post's own page. */
+export const postPath = (id: number) => `/p/${id}`;
 
 /** The login page, sent back to `next` afterwards (a path of this site; see safeNextPath). */
 export function loginPath(next?: string): string {

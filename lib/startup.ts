@@ -1,16 +1,32 @@
 import { resolveAuthSecrets } from '@/lib/auth/secret';
 import { ConfigError } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/startup';
+import { getMediaStore } from '@/lib/media/storage';
+import { ORPHAN_AGE_MS, sweepOrphanedMedia } from '@/lib/posts/media-sweep';
+
+/** Now and every hour: never in the way of a request, and a failed sweep is only logged. */
+function sweepMediaPeriodically() {
+  const sweep = () =>
+    void sweepOrphanedMedia(getDb(), getMediaStore()).then(
+      ({ removed }) => removed > 0 && console.log(`Cookiegram: removed ${removed} stored image(s) that no post names.`),
+      (err: unknown) => console.error('Cookiegram: the media sweep failed; it runs again in an hour.', err),
+    );
+  sweep();
+  setInterval(sweep, ORPHAN_AGE_MS).unref();
+}
 
 /**
  * Before the first request: refuse to run misconfigured (production needs a strong
- * AUTH_SECRET), then bring the database schema up to date and add demo data to an empty one.
+ * AUTH_SECRET), then bring the database schema up to date and add demo data to an empty one,
+ * and start sweeping stored images no post names.
  * A configuration problem ends the process with one clear line, not a stack trace.
  */
 export async function startServer(): Promise<void> {
   try {
     resolveAuthSecrets();
     await prepareDatabase();
+    sweepMediaPeriodically();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(`\nCookiegram cannot start: ${err.message}\n`);

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// Generates Cookiegram's demo post images: public/demo/post-01.svg … post-30.svg.
+// Generates Cookiegram's demo post images: lib/db/demo-art/post-01.svg … post-30.svg, which the
+// seed sends through the photo pipeline like any upload.
 // Everything is drawn here from a seeded PRNG (no third-party art, no network),
 // so running the script again rewrites byte-identical files.
 //
 //   npx tsx scripts/generate-demo-art.mjs   (tsx: the post list is TypeScript)
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoPosts } from '../lib/db/demo-content.ts';
 
-const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'demo');
+const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'lib', 'db', 'demo-art');
 const S = 1080; // canvas size (square)
 const MAX_BYTES = 8 * 1024;
 
@@ -738,17 +739,17 @@ mkdirSync(OUT_DIR, { recursive: true });
 let total = 0;
 let oversized = 0;
 // Each post names its image file and the theme and palette variant it is drawn in.
-demoPosts.forEach(({ image, art: [theme, variant] }, i) => {
+demoPosts.forEach(({ file: name, art: [theme, variant] }, i) => {
   const num = String(i + 1).padStart(2, '0');
   const R = makeRng((0xc00c1e + Math.imul(i + 1, 0x9e3779b1)) >>> 0);
   const u = (name) => `p${num}${name}`;
   const svg = THEMES[theme](R, PALETTES[theme][variant], u);
-  const file = join(OUT_DIR, basename(image));
+  const file = join(OUT_DIR, name);
   writeFileSync(file, svg);
   const bytes = Buffer.byteLength(svg);
   total += bytes;
   if (bytes > MAX_BYTES) oversized++;
-  console.log(`${basename(image)}  ${String(bytes).padStart(5)} B  ${theme} #${variant}${bytes > MAX_BYTES ? '  (over 8 KB!)' : ''}`);
+  console.log(`${name}  ${String(bytes).padStart(5)} B  ${theme} #${variant}${bytes > MAX_BYTES ? '  (over 8 KB!)' : ''}`);
 });
 console.log(`${demoPosts.length} files, ${(total / 1024).toFixed(1)} KB total → ${OUT_DIR}`);
 if (oversized) process.exitCode = 1;

@@ -1,5 +1,5 @@
 // An S3 server on loopback — s3rver, in this process — for the storage tests and, through
-// scripts/s3-test-server.ts, the e2e run: the S3 protocol over HTTP (XML answers, error codes,
+// scripts/e2e-libsql-server.ts, the e2e run: the S3 protocol over HTTP (XML answers, error codes,
 // paging). It checks the access key id, not the signature.
 import crypto, { type CipherKey } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';

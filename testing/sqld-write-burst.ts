@@ -47,7 +47,7 @@ export async function sqldWriteBurst({ users, rounds, mode, concurrency, dir, ro
   try {
     await migrateDatabase({ driver: 'libsql' as const, db, name: server.url, close: () => db.$client.close() });
     await db.run(sql`insert into users (username, email, password_hash, created_at) values ('author', 'a@x', 'x', 0)`);
-    await db.run(sql`insert into posts (author_id, image, caption, created_at) values (1, '/x.svg', 'c', 0)`);
+    await db.run(sql`insert into posts (author_id, image_key, medium_key, thumbnail_key, width, height, caption, created_at) values (1, 'i', 'm', 't', 1, 1, 'c', 0)`);
     const values = Array.from({ length: users }, (_, i) => `('u${i}', 'u${i}@x', 'x', 0)`).join(',');
     await db.run(sql.raw(`insert into users (username, email, password_hash, created_at) values ${values}`));
     const ins = insertLikeQuery(db).prepare();

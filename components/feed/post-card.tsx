@@ -1,14 +1,33 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import Link from 'next/link';
+import { type ReactNode, useRef, useState } from 'react';
 import type { FeedPost } from '@/lib/posts/queries';
+import { mediumSize, thumbnailSize } from '@/lib/media/sizes';
+import { postPath } from '@/lib/routes';
 import { HeartIcon, LikeButton } from './like-button';
 import { RelativeTime } from './relative-time';
 import { useLike } from './use-like';
 
 const DOUBLE_TAP_MS = 300;
 
-export function PostCard({ post, eager, now }: { post: FeedPost; eager: boolean; now: number }) {
+/** Each rendition once, with its width (a small photo's renditions are one and the same). */
+function srcSet({ src, medium, thumbnail, width, height }: FeedPost['photo']) {
+  const candidates = new Map([
+    [thumbnail, thumbnailSize(width, height).width],
+    [medium, mediumSize(width, height).width],
+    [src, width],
+  ]);
+  return [...candidates].map(([url, w]) => `${url} ${w}w`).join(', ');
+}
+
+type PostCardProps = { post: FeedPost; eager: boolean; now: number; /** The owner's Edit and Delete, on the post's page. */ menu?: ReactNode };
+
+/** The text a screen reader hears for the photo: the author's own, else who posted what. */
+export const photoAlt = (post: Pick<FeedPost, 'alt' | 'author' | 'caption'>) =>
+  post.alt || (post.caption ? `Photo by ${post.author}: ${post.caption}` : `Photo by ${post.author}`);
+
+export function PostCard({ post, eager, now, menu }: PostCardProps) {
   const like = useLike(post.id, { liked: post.likedByMe, likeCount: post.likeCount });
   const lastTap = useRef(0);
   const [burst, setBurst] = useState(0);
@@ -25,9 +44,10 @@ export function PostCard({ post, eager, now }: { post: FeedPost; eager: boolean;
   }
 
   const labelId = `post-${post.id}-author`;
+  const { photo } = post;
   return (
     <article aria-labelledby={labelId} className="border-neutral-200 bg-white sm:rounded-xl sm:border dark:border-neutral-800 dark:bg-neutral-950">
-      <header className="flex items-center gap-3 px-3 py-2.5">
+      <header className="relative flex items-center gap-3 px-3 py-2.5">
         <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 text-sm font-semibold text-white uppercase">
           {post.author.charAt(0)}
         </span>
@@ -37,20 +57,29 @@ export function PostCard({ post, eager, now }: { post: FeedPost; eager: boolean;
         <span aria-hidden="true" className="text-neutral-400">
           •
         </span>
-        <RelativeTime timestamp={post.createdAt} now={now} />
+        <Link href={postPath(post.id)} className="rounded hover:underline">
+          <RelativeTime timestamp={post.createdAt} now={now} />
+        </Link>
+        {menu ? <div className="ml-auto">{menu}</div> : null}
       </header>
 
-      <div className="relative aspect-square touch-manipulation select-none bg-neutral-100 dark:bg-neutral-900" onPointerUp={onPhotoTap}>
-        {/* A plain img: the photos are SVGs, which next/image serves unoptimised anyway (no srcset,
-            no resizing), and its component cost ~0.9 ms of server CPU per feed view (6.1 against
-            5.2 ms, swapping it back and rerunning the bench's feed scenario). Sized (no layout
-            shift), lazy below the first posts, decoded off the main thread. */}
+      <div
+        className="relative touch-manipulation select-none bg-neutral-100 bg-cover bg-center dark:bg-neutral-900"
+        // The stored size reserves the box before the image arrives; the tiny placeholder fills it.
+        style={{ aspectRatio: `${photo.width} / ${photo.height}`, backgroundImage: photo.placeholder ? `url("${photo.placeholder}")` : undefined }}
+        onPointerUp={onPhotoTap}
+      >
+        {/* A plain img: the pipeline already made the renditions (lib/media/pipeline.ts), so
+            next/image would only add its component's server cost to every feed view. Sized (no
+            layout shift), lazy below the first posts, decoded off the main thread. */}
         {/* eslint-disable-next-line @next/next/no-img-element */}
         <img
-          src={post.image}
-          alt={post.caption ? `Photo by ${post.author}: ${post.caption}` : `Photo by ${post.author}`}
-          width={470}
-          height={470}
+          src={photo.src}
+          srcSet={srcSet(photo)}
+          sizes="(min-width: 470px) 470px, 100vw"
+          alt={photoAlt(post)}
+          width={photo.width}
+          height={photo.height}
           loading={eager ? 'eager' : 'lazy'}
           fetchPriority={eager ? 'high' : 'auto'}
           decoding="async"

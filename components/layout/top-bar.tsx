@@ -16,6 +16,15 @@ function InfoIcon() {
   );
 }
 
+function PlusIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5" fill="none" stroke="currentColor" strokeWidth={2}>
+      <rect x="3" y="3" width="18" height="18" rx="5" />
+      <path strokeLinecap="round" d="M12 8v8M8 12h8" />
+    </svg>
+  );
+}
+
 function DevicesIcon() {
   return (
     <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5" fill="none" stroke="currentColor" strokeWidth={2}>
@@ -39,6 +48,10 @@ export function TopBar({ user }: { user: Viewer | null }) {
           </Link>
           {user ? (
             <>
+              <Link href={ROUTES.newPost} className={linkClass}>
+                <PlusIcon />
+                <span className="sr-only sm:not-sr-only">New post</span>
+              </Link>
               <Link href={ROUTES.sessions} className={linkClass}>
                 <DevicesIcon />
                 <span className="sr-only sm:not-sr-only">Sessions</span>

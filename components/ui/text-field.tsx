@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
+import { fieldClass } from './field-class';
+import { FieldError } from './field-error';
 
 type TextFieldProps = {
   label: string;
@@ -23,7 +25,7 @@ export function TextField({ label, name, errors, hint, ...input }: TextFieldProp
         name={name}
         aria-invalid={invalid || undefined}
         aria-describedby={[hint ? hintId : null, errorId].filter(Boolean).join(' ')}
-        className="rounded-lg border border-neutral-300 bg-white px-3 py-2 text-base outline-none transition focus:border-brand focus:ring-2 focus:ring-orange-200 aria-invalid:border-red-600 dark:border-neutral-700 dark:bg-neutral-900 dark:focus:ring-orange-900"
+        className={fieldClass}
         {...input}
       />
       {hint ? (
@@ -31,10 +33,7 @@ export function TextField({ label, name, errors, hint, ...input }: TextFieldProp
           {hint}
         </p>
       ) : null}
-      {/* Always present, so screen readers announce errors as they appear. */}
-      <p id={errorId} aria-live="polite" className="text-sm text-red-700 empty:hidden dark:text-red-400">
-        {errors?.join(' ')}
-      </p>
+      <FieldError id={errorId}>{errors?.join(' ')}</FieldError>
     </div>
   );
 }

@@ -17,7 +17,7 @@ test.describe('XSS', () => {
     const db = openServerDb(server);
     // The oldest post: last on the feed, so other tests' post positions do not move.
     await db.run(
-      "INSERT INTO posts (author_id, image, caption, created_at) SELECT id, '/demo/post-01.svg', ?, 1000 FROM users WHERE username = 'demo'",
+      "INSERT INTO posts (author_id, image_key, medium_key, thumbnail_key, width, height, caption, created_at) SELECT id, hex(randomblob(11)) || '.webp', hex(randomblob(11)) || '.webp', hex(randomblob(11)) || '.webp', 1080, 1080, ?, 1000 FROM users WHERE username = 'demo'",
       [PAYLOAD],
     );
     db.close();

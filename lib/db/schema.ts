@@ -25,8 +25,18 @@ export const posts = sqliteTable(
     authorId: integer('author_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    image: text('image').notNull(),
+    /** The photo's renditions in the media store (lib/media/storage.ts): random keys, never user-chosen. */
+    imageKey: text('image_key').notNull().unique(),
+    mediumKey: text('medium_key').notNull().unique(),
+    thumbnailKey: text('thumbnail_key').notNull().unique(),
+    /** The stored image's size, so a card reserves its box before the image arrives. */
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** A data: URL of a ~16 px rendition, shown blurred while the image loads. */
+    placeholder: text('placeholder').notNull().default(''),
     caption: text('caption').notNull().default(''),
+    /** Describes the photo to screen-reader users; '' means "use the generated text". */
+    alt: text('alt').notNull().default(''),
     /** Kept equal to the number of likes rows by triggers (drizzle/0001_like_count_triggers.sql). */
     likeCount: integer('like_count').notNull().default(0),
     createdAt: createdAt(),

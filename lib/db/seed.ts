@@ -1,16 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { count, eq, inArray } from 'drizzle-orm';
+import sharp from 'sharp';
 import { hashPassword } from '@/lib/auth/password';
+import { processPhoto } from '@/lib/media/pipeline';
+import { type MediaStore, getMediaStore } from '@/lib/media/storage';
+import { storePhoto } from '@/lib/media/stored-photo';
 import type { Db } from './client';
 import { DEMO_PASSWORD, demoPosts, demoUsers } from './demo-content';
 import { likes, posts, users } from './schema';
 
 const HOUR_MS = 60 * 60 * 1000;
+const DEMO_ART = join(process.cwd(), 'lib', 'db', 'demo-art');
+
+/**
+ * A demo drawing, stored as an upload would be: the SVG is rasterised first (uploads may not be
+ * SVG), then goes through the same pipeline, so every post loads the same way.
+ */
+async function storeDemoPhoto(store: MediaStore, file: string) {
+  const png = await sharp(await readFile(join(DEMO_ART, file))).png({ compressionLevel: 0 }).toBuffer();
+  return storePhoto(store, await processPhoto(png));
+}
 
 /**
  * Inserts the demo users, their posts (newest first, a few hours apart) and some likes.
  * Idempotent: users already there are kept, so a seed cut short can simply run again.
  */
-export async function seedDemoData(db: Db, bcryptCost: number, now = Date.now()): Promise<void> {
+export async function seedDemoData(db: Db, bcryptCost: number, store: MediaStore = getMediaStore(), now = Date.now()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD, bcryptCost);
   await db
     .insert(users)
@@ -23,12 +39,13 @@ export async function seedDemoData(db: Db, bcryptCost: number, now = Date.now())
     .where(inArray(users.username, demoUsers.map((u) => u.username)));
   // A demo name or email already taken by a real account leaves that demo user out.
   const idOf = new Map(rows.map((r) => [r.username, r.id]));
-  const postRows = demoPosts.flatMap((p, i) => {
+  const postRows = [];
+  // One at a time: the pipeline is the costliest work there is, and start-up shares the machine.
+  for (const [i, p] of demoPosts.entries()) {
     const authorId = idOf.get(p.author);
-    return authorId === undefined
-      ? []
-      : [{ authorId, image: p.image, caption: p.caption, createdAt: now - (i + 1) * 3 * HOUR_MS }];
-  });
+    if (authorId === undefined) continue;
+    postRows.push({ authorId, ...(await storeDemoPhoto(store, p.file)), caption: p.caption, createdAt: now - (i + 1) * 3 * HOUR_MS });
+  }
   if (postRows.length === 0) return;
   const inserted = await db.insert(posts).values(postRows).returning({ id: posts.id });
 

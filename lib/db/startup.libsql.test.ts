@@ -21,6 +21,9 @@ const allTags = journal.entries.map((e) => e.tag);
 const remote = (url: string, authToken?: string): Connection => openDatabase({ driver: 'libsql', url, authToken });
 const postCount = async ({ db }: { db: Db }) => (await db.select({ n: count() }).from(posts))[0]?.n;
 
+// Seeding sends the 30 demo drawings through the photo pipeline: seconds, not milliseconds.
+const SEEDING = { timeout: 60_000 };
+
 describe('a libSQL database', () => {
   let server: SqldServer;
   let connection: Connection;
@@ -41,7 +44,7 @@ describe('a libSQL database', () => {
     await expect(refusal).rejects.toThrow(/is behind .*Run `npm run db:migrate`/);
   });
 
-  it('is migrated and seeded by db:migrate once, then served', async () => {
+  it('is migrated and seeded by db:migrate once, then served', SEEDING, async () => {
     expect(await migrateAndSeed(connection)).toEqual({ seeded: true });
     expect(await pendingMigrations(connection)).toEqual([]);
     expect(await postCount(connection)).toBe(30);
@@ -66,7 +69,7 @@ describe('start-up refuses, in one line', () => {
     await expect(refusal).rejects.toThrow(`Cannot reach the database at ${url} (connect ECONNREFUSED`);
   });
 
-  it('a server that wants a token (DATABASE_AUTH_TOKEN) it was not given', async () => {
+  it('a server that wants a token (DATABASE_AUTH_TOKEN) it was not given', SEEDING, async () => {
     const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
     const server = await startSqld({ jwtPublicKeyPem: await exportSPKI(publicKey) });
     try {
@@ -82,7 +85,7 @@ describe('start-up refuses, in one line', () => {
 });
 
 describe('the embedded database', () => {
-  it('still migrates and seeds itself on start', async () => {
+  it('still migrates and seeds itself on start', SEEDING, async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'cookiegram-test-')), 'start.db');
     const embedded = openDatabase({ driver: 'better-sqlite3', path });
     await prepareDatabase(embedded);

@@ -18,20 +18,18 @@ export function retryLater(status: 429 | 503, error: string, retryAfterSeconds: 
   return jsonError(status, error, {}, { 'Retry-After': String(retryAfterSeconds) });
 }
 
-type JsonBody = { ok: true; value: unknown } | { ok: false; response: NextResponse };
+type Read<T> = { ok: true; value: T } | { ok: false; response: NextResponse };
+
+const tooLarge = (maxBytes: number) =>
+  jsonError(413, `The body must be at most ${maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes} bytes`}.`);
 
 /**
- * Reads a JSON request body of at most `maxBytes`, counting what actually arrives (a missing or
- * false Content-Length does not help): 415 for another type, 413 when too large, 400 when not JSON.
+ * The request body, counting what actually arrives (a missing or false Content-Length does not
+ * help): 413 as soon as it passes `maxBytes`, without reading the rest.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) {
-    return { ok: false, response: jsonError(415, 'Send the body as application/json.') };
-  }
+async function readBoundedBody(request: Request, maxBytes: number): Promise<Read<Buffer>> {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) return { ok: false, response: jsonError(413, `The body must be at most ${maxBytes} bytes.`) };
-
+  if (declared > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {
@@ -42,14 +40,46 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       size += value.byteLength;
       if (size > maxBytes) {
         await reader.cancel();
-        return { ok: false, response: jsonError(413, `The body must be at most ${maxBytes} bytes.`) };
+        return { ok: false, response: tooLarge(maxBytes) };
       }
       chunks.push(value);
     }
   }
+  return { ok: true, value: Buffer.concat(chunks) };
+}
+
+/** A JSON request body of at most `maxBytes`: 415 for another type, 413 when too large, 400 when not JSON. */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<Read<unknown>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    return { ok: false, response: jsonError(415, 'Send the body as application/json.') };
+  }
+  const body = await readBoundedBody(request, maxBytes);
+  if (!body.ok) return body;
   try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+    return { ok: true, value: JSON.parse(body.value.toString('utf8')) as unknown };
   } catch {
     return { ok: false, response: jsonError(400, 'The body is not valid JSON.') };
+  }
+}
+
+/**
+ * A multipart/form-data body of at most `maxBytes`, as an object of its fields (the first value
+ * of each name; files stay File): 415 for another type, 413 when too large, 400 when malformed.
+ */
+export async function readFormBody(request: Request, maxBytes: number): Promise<Read<Record<string, FormDataEntryValue>>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\b/i.test(type)) {
+    return { ok: false, response: jsonError(415, 'Send the body as multipart/form-data.') };
+  }
+  const body = await readBoundedBody(request, maxBytes);
+  if (!body.ok) return body;
+  try {
+    const form = await new Response(new Uint8Array(body.value), { headers: { 'content-type': type } }).formData();
+    const fields: Record<string, FormDataEntryValue> = {};
+    for (const [name, value] of form) if (!(name in fields)) fields[name] = value;
+    return { ok: true, value: fields };
+  } catch {
+    return { ok: false, response: jsonError(400, 'The body is not valid multipart/form-data.') };
   }
 }

@@ -4,7 +4,7 @@ import { type ZodType, z } from 'zod';
 import { UnauthenticatedError, type Viewer, getViewer } from '@/lib/auth/dal';
 import { AUTH_REQUIRED } from '@/lib/auth/messages';
 import { isCrossSiteRequest } from '@/lib/security/same-origin';
-import { jsonError, readJsonBody } from './json';
+import { jsonError, readFormBody, readJsonBody } from './json';
 
 // The one way a JSON route handler validates and answers: cross-site writes refused (403), the
 // viewer checked (401), the path's parameters and the body parsed with zod (400 with the
@@ -18,8 +18,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 type RouteSpec<P, B> = {
   /** The path's dynamic segments; the first problem is the 400's message. */
   params?: ZodType<P>;
-  /** A JSON body and its size limit. */
-  body?: { schema: ZodType<B>; maxBytes: number };
+  /** A JSON body (the default) or a multipart form, and its size limit. */
+  body?: { schema: ZodType<B>; maxBytes: number; type?: 'json' | 'multipart' };
 };
 
 type Input<P, B> = { request: NextRequest; params: P; body: B };
@@ -33,7 +33,7 @@ async function parse<P, B>(spec: RouteSpec<P, B>, request: NextRequest, context:
   }
   let body = undefined as B;
   if (spec.body) {
-    const read = await readJsonBody(request, spec.body.maxBytes);
+    const read = await (spec.body.type === 'multipart' ? readFormBody : readJsonBody)(request, spec.body.maxBytes);
     if (!read.ok) return read;
     const parsed = spec.body.schema.safeParse(read.value);
     if (!parsed.success) {

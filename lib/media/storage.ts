@@ -1,4 +1,4 @@
-import 'server-only';
+// No `import 'server-only'`: the seed (run by tsx outside Next) stores the demo photos here.
 import { type StorageConfig, getConfig } from '@/lib/config';
 import { createFileStore } from './file-store';
 import { isMediaKey, mediaContentType } from './keys';

@@ -4,6 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
 import { likes, posts } from '@/lib/db/schema';
+import { newMediaKey } from '@/lib/media/keys';
 import { createUser } from '@/lib/users/queries';
 import type { TestDatabase } from '@/testing/database';
 import { inRequest } from '@/testing/next-request';
@@ -43,7 +44,11 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
     await db.insert(posts).values(
       Array.from({ length: 45 }, (_, i) => ({
         authorId: i % 2 ? alice.id : bob.id,
-        image: `/demo/post-${i}.svg`,
+        imageKey: newMediaKey('webp'),
+        mediumKey: newMediaKey('webp'),
+        thumbnailKey: newMediaKey('webp'),
+        width: 1080,
+        height: 1350,
         caption: `post ${i}`,
         createdAt: 1_700_000_000_000 + Math.floor(i / 2) * 1000,
       })),

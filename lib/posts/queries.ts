@@ -1,14 +1,20 @@
 import 'server-only';
 import { requireViewer } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
+import { mediaUrl } from '@/lib/media/storage';
 import { type FeedCursor, FEED_PAGE_SIZE, encodeCursor } from './cursor';
 import { type PostStatements, preparePostStatements } from './statements';
 
+/** The stored renditions, as a browser fetches them; the size is the large one's. */
+export type PostPhoto = { src: string; medium: string; thumbnail: string; width: number; height: number; placeholder: string };
+
 export type FeedPost = {
   id: number;
+  authorId: number;
   author: string;
-  image: string;
+  photo: PostPhoto;
   caption: string;
+  alt: string;
   likeCount: number;
   likedByMe: boolean;
   createdAt: number;
@@ -21,6 +27,16 @@ export type LikeState = { liked: boolean; likeCount: number };
 let statements: PostStatements | undefined;
 const prepared = () => (statements ??= preparePostStatements(getDb()));
 
+type PostRow = Awaited<ReturnType<PostStatements['post']['execute']>>[number];
+
+function toPost({ imageKey, mediumKey, thumbnailKey, width, height, placeholder, likedByMe, ...rest }: PostRow): FeedPost {
+  return {
+    ...rest,
+    likedByMe: Boolean(likedByMe),
+    photo: { src: mediaUrl(imageKey), medium: mediaUrl(mediumKey), thumbnail: mediaUrl(thumbnailKey), width, height, placeholder },
+  };
+}
+
 /** A page of the feed as the viewer sees it (what they liked), newest first. */
 export async function getFeedPage(cursor: FeedCursor | null): Promise<FeedPage> {
   const { id: viewerId } = await requireViewer();
@@ -28,13 +44,20 @@ export async function getFeedPage(cursor: FeedCursor | null): Promise<FeedPage> 
   const rows = await (cursor
     ? nextPage.execute({ viewerId, createdAt: cursor.createdAt, id: cursor.id })
     : firstPage.execute({ viewerId }));
-  const page = rows.slice(0, FEED_PAGE_SIZE).map((r) => ({ ...r, likedByMe: Boolean(r.likedByMe) }));
+  const page = rows.slice(0, FEED_PAGE_SIZE).map(toPost);
   const last = page.at(-1);
   return {
     posts: page,
     nextCursor: rows.length > FEED_PAGE_SIZE && last ? encodeCursor(last) : null,
     servedAt: Date.now(),
   };
+}
+
+/** One post as the viewer sees it; null when there is no such post. */
+export async function getPost(postId: number): Promise<{ post: FeedPost; servedAt: number } | null> {
+  const { id: viewerId } = await requireViewer();
+  const [row] = await prepared().post.execute({ viewerId, postId });
+  return row ? { post: toPost(row), servedAt: Date.now() } : null;
 }
 
 /** The viewer likes or unlikes a post (idempotent); null when the post does not exist. */

@@ -12,21 +12,31 @@ const viewer = sql.placeholder('viewerId');
 // likes primary key, the count from the denormalised column.
 const feedColumns = {
   id: posts.id,
+  authorId: posts.authorId,
   author: users.username,
-  image: posts.image,
+  imageKey: posts.imageKey,
+  mediumKey: posts.mediumKey,
+  thumbnailKey: posts.thumbnailKey,
+  width: posts.width,
+  height: posts.height,
+  placeholder: posts.placeholder,
   caption: posts.caption,
+  alt: posts.alt,
   likeCount: posts.likeCount,
   likedByMe: sql<number>`${likes.userId} is not null`,
   createdAt: posts.createdAt,
 };
 
-/** A page of the feed, newest first; `after`: keyset pagination from (createdAt, id). */
-export function feedQuery(db: Db, after: boolean) {
-  return db
+const postsAsSeenBy = (db: Db) =>
+  db
     .select(feedColumns)
     .from(posts)
     .innerJoin(users, eq(users.id, posts.authorId))
-    .leftJoin(likes, and(eq(likes.postId, posts.id), eq(likes.userId, viewer)))
+    .leftJoin(likes, and(eq(likes.postId, posts.id), eq(likes.userId, viewer)));
+
+/** A page of the feed, newest first; `after`: keyset pagination from (createdAt, id). */
+export function feedQuery(db: Db, after: boolean) {
+  return postsAsSeenBy(db)
     .where(
       after
         ? sql`(${posts.createdAt}, ${posts.id}) < (${sql.placeholder('createdAt')}, ${sql.placeholder('id')})`
@@ -60,6 +70,11 @@ export function deleteLikeQuery(db: Db) {
     .where(and(eq(likes.userId, sql.placeholder('userId')), eq(likes.postId, sql.placeholder('postId'))));
 }
 
+/** One post as the viewer sees it, for its page. */
+export function postQuery(db: Db) {
+  return postsAsSeenBy(db).where(eq(posts.id, sql.placeholder('postId')));
+}
+
 export function likeCountQuery(db: Db) {
   return db
     .select({ likeCount: posts.likeCount })
@@ -75,6 +90,7 @@ export function preparePostStatements(db: Db) {
     insertLike: insertLikeQuery(db).prepare(),
     deleteLike: deleteLikeQuery(db).prepare(),
     likeCount: likeCountQuery(db).prepare(),
+    post: postQuery(db).prepare(),
   };
 }
 

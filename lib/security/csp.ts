@@ -10,13 +10,14 @@ export function createNonce(): string {
   return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
 }
 
-export function contentSecurityPolicy(nonce: string, isDevelopment: boolean): string {
+/** `mediaOrigin`: where uploaded images load from when not from this site (MEDIA_PUBLIC_URL). */
+export function contentSecurityPolicy(nonce: string, isDevelopment: boolean, mediaOrigin?: string): string {
   return [
     "default-src 'self'",
     // React's dev build evaluates code for debugging; the production build never does.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${mediaOrigin ? ` ${mediaOrigin}` : ''}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

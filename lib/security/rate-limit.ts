@@ -24,6 +24,8 @@ export const LIMITS = {
   loginPerClient: { name: 'login-client', max: 30, windowMs: 15 * MINUTE },
   /** Sign-up attempts from one client. */
   signupPerClient: { name: 'signup-client', max: 10, windowMs: 60 * MINUTE },
+  /** New posts by one user: each upload is decoded and stored, the costliest write there is. */
+  postsPerUser: { name: 'posts-user', max: 30, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 const LONGEST_WINDOW = Math.max(...Object.values(LIMITS).map((l) => l.windowMs));
