@@ -11,6 +11,7 @@ import * as schema from '@/lib/db/schema';
 import { demoPosts } from '@/lib/db/demo-content';
 import { MIGRATIONS_FOLDER, migrateDatabase } from '@/lib/db/migrate';
 import { seedDemoData } from '@/lib/db/seed';
+import { createMediaStore } from '@/lib/media/storage';
 import { progressBar } from './progress';
 
 type LargeSize = { users: number; posts: number; likes: number };
@@ -73,12 +74,13 @@ function counts(sqlite: Database.Database) {
   return { users: n('users'), posts: n('posts'), likes: n('likes') };
 }
 
-/** The demo-size database, exactly as a fresh server seeds it; rebuilt on every run. */
-export async function buildDemoDatabase(path: string, bcryptCost: number): Promise<void> {
+/** The demo-size database, exactly as a fresh server seeds it, its photos in `mediaDir`; rebuilt on every run. */
+export async function buildDemoDatabase(path: string, bcryptCost: number, mediaDir: string): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  rmSync(mediaDir, { recursive: true, force: true });
   const { db, sqlite } = open(path);
   await migrateDatabase(asConnection(db));
-  await seedDemoData(db, bcryptCost);
+  await seedDemoData(db, bcryptCost, createMediaStore({ driver: 'file', directory: mediaDir, publicUrl: undefined }));
   sqlite.close();
 }
 

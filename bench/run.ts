@@ -13,11 +13,12 @@
 //   BENCH_REBUILD=1         next build even when the builds are newer than their sources
 //   npm run bench -- --db=libsql   LIBSQL_SCENARIOS too: the app on sqld (libSQL over HTTP)
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { APP_SOURCES, FLOOR_SOURCES, ensureBuild, firstLoadJs } from './build';
 import { BENCH_PASSWORD, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabase } from './database';
+import { photoLikeJpeg } from '@/testing/images';
 import type { Measurement } from './load';
 import { machine, printLoadNote, printTable, printTargets, showFirstLoadJs } from './report';
 import {
@@ -35,7 +36,19 @@ import {
   startServers,
   stopServers,
 } from './runner';
-import { type LikePair, feedRequests, likeRequests, loginFormFields, loginRequests, sessionCookies, undoLikes, unlikedPairs } from './scenarios';
+import {
+  type LikePair,
+  feedRequests,
+  likeRequests,
+  loginFormFields,
+  loginRequests,
+  sessionCookies,
+  undoLikes,
+  undoUploads,
+  unlikedPairs,
+  uploadBody,
+  uploadRequests,
+} from './scenarios';
 import { FLOOR_DIR, startApp, startAppOnSqldCopy, startBaseline, startFloor, stopAll } from './servers';
 
 /** A positive number of seconds from the environment, or the default. */
@@ -54,25 +67,35 @@ const WARMUP_SECONDS = secondsFromEnv('BENCH_WARMUP_SECONDS', 6);
 const TIMING = { seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
 const CONNECTIONS = 10;
 const LOGINS_IN_FLIGHT = 20;
+const UPLOADS_IN_FLIGHT = 4;
 const BCRYPT_COST = 10;
 const PORTS = { baseline: 3411, appLarge: 3412, appDemo: 3413, libsqlLarge: 3414, libsqlDemo: 3415, sqldLarge: 3416, sqldDemo: 3417, floor: 3418 };
 const WITH_LIBSQL = process.argv.includes('--db=libsql');
 const DATA = join('.data', 'bench');
 const LARGE_DB = join(DATA, 'large.db');
 const DEMO_DB = join(DATA, 'demo.db');
+const LARGE_MEDIA = join(DATA, 'media-large');
+const DEMO_MEDIA = join(DATA, 'media-demo');
+/** A phone photo: 4000 × 3000, drawn once (it takes seconds) and kept. */
+const PHOTO_12MP = join(DATA, 'photo-12mp.jpg');
 const RESULTS = join('bench', 'results.json');
 /** One per run: the servers verify the session cookies the load sends with it. */
 const SECRET = randomBytes(32).toString('base64url');
 /** Who logs in: 500 users spread over the large database, with the right password. */
 const LOGIN_EMAILS = Array.from({ length: 500 }, (_, i) => benchEmail(1 + ((i * 7919) % LARGE.users)));
 
-const env = (databaseUrl: string) => ({ AUTH_SECRET: SECRET, DATABASE_URL: databaseUrl, BCRYPT_COST: String(BCRYPT_COST) });
+const env = (databaseUrl: string, mediaDir?: string) => ({
+  AUTH_SECRET: SECRET,
+  DATABASE_URL: databaseUrl,
+  BCRYPT_COST: String(BCRYPT_COST),
+  ...(mediaDir ? { STORAGE_URL: `file:${mediaDir}` } : {}),
+});
 
 /** The servers SCENARIOS run on, started in this order before the first scenario. */
 const SERVERS = {
   baseline: () => startBaseline(PORTS.baseline, env(`file:${LARGE_DB}`)),
-  'app:large': () => startApp(PORTS.appLarge, env(`file:${LARGE_DB}`)),
-  'app:demo': () => startApp(PORTS.appDemo, env(`file:${DEMO_DB}`)),
+  'app:large': () => startApp(PORTS.appLarge, env(`file:${LARGE_DB}`, LARGE_MEDIA)),
+  'app:demo': () => startApp(PORTS.appDemo, env(`file:${DEMO_DB}`, DEMO_MEDIA)),
   floor: () => startFloor(PORTS.floor),
 };
 /** The servers LIBSQL_SCENARIOS run on: the same app on a sqld serving a copy of each database. */
@@ -88,6 +111,8 @@ type Fixtures = {
   pairs: Record<Size, LikePair[]>;
   /** One set for every login load, so the login scenario and the storm share one random sequence. */
   logins: autocannon.Request[];
+  /** The 12 MP photo as a multipart body. */
+  upload: { body: Buffer; type: string };
 };
 type BenchLoad = Load<Fixtures>;
 
@@ -97,6 +122,13 @@ const feed = (db: Size): BenchLoad => ({ kind: 'feed', connections: CONNECTIONS,
 const like = (db: Size, prefix?: string): BenchLoad => ({ kind: 'like', connections: CONNECTIONS, expectStatus: 200, requests: (f) => likeRequests(f.pairs[db], prefix) });
 /** The login form posted without JavaScript, LOGINS_IN_FLIGHT at a time; a right password answers 303. */
 const login: BenchLoad = { kind: 'login', connections: LOGINS_IN_FLIGHT, expectStatus: 303, requests: (f) => f.logins };
+/** The 12 MP photo posted to /api/posts, `connections` at a time, each by one of 200 users; 201 when published. */
+const upload = (connections: number): BenchLoad => ({
+  kind: 'upload',
+  connections,
+  expectStatus: 201,
+  requests: (f) => uploadRequests(f.cookies.large, f.upload),
+});
 
 const SCENARIOS = [
   { id: 'feed:baseline:large', label: 'feed (baseline, large)', scenario: 'feed', server: 'baseline', database: 'large', on: 'baseline', load: feed('large') },
@@ -116,6 +148,10 @@ const SCENARIOS = [
   { id: 'feed:app:large:logins', label: `feed, ${LOGINS_IN_FLIGHT} logins in flight (app, large)`, scenario: `feed, ${LOGINS_IN_FLIGHT} logins in flight`, server: 'app', database: 'large', on: 'app:large', load: feed('large'), during: { load: login, what: 'logins', headStartMs: 1000 } },
   // Load from other work drifts: the feed is measured alone before and after the storm.
   { id: 'feed:app:large:after-logins', label: 'feed again, after the logins (app, large)', scenario: 'feed, after the logins', server: 'app', database: 'large', on: 'app:large', load: feed('large') },
+  // One 12 MP upload at a time: p50 is what a person waits for (upload, decode, three renditions, store, row).
+  { id: 'upload:app:large', label: 'upload a 12 MP JPEG, 1 at a time (app, large)', scenario: 'upload 12 MP JPEG', server: 'app', database: 'large', on: 'app:large', load: upload(1) },
+  { id: 'feed:app:large:uploads', label: `feed, ${UPLOADS_IN_FLIGHT} uploads in flight (app, large)`, scenario: `feed, ${UPLOADS_IN_FLIGHT} uploads in flight`, server: 'app', database: 'large', on: 'app:large', load: feed('large'), during: { load: upload(UPLOADS_IN_FLIGHT), what: 'uploads', headStartMs: 1000 } },
+  { id: 'feed:app:large:after-uploads', label: 'feed again, after the uploads (app, large)', scenario: 'feed, after the uploads', server: 'app', database: 'large', on: 'app:large', load: feed('large') },
 ] as const satisfies readonly Scenario<keyof typeof SERVERS, Fixtures>[];
 
 // With --db=libsql, after SCENARIOS. The ratio is libSQL ÷ the embedded app on the same data; no
@@ -129,9 +165,12 @@ const LIBSQL_SCENARIOS = [
 
 type Results = Record<(typeof SCENARIOS)[number]['id'], Measurement>;
 const STORM = 'feed:app:large:logins' satisfies keyof Results;
+const UPLOADS = 'feed:app:large:uploads' satisfies keyof Results;
 
 /** The feed's p99 alone: the mean of the runs before and after the storm, as load from other work drifts. */
 const feedP99Alone = (r: Results) => (r['feed:app:large'].p99 + r['feed:app:large:after-logins'].p99) / 2;
+/** The same, around the uploads: the feed measured just before them and just after. */
+const feedP99AroundUploads = (r: Results) => (r['feed:app:large:after-logins'].p99 + r['feed:app:large:after-uploads'].p99) / 2;
 
 const TARGETS: Target<Results>[] = [
   {
@@ -156,6 +195,13 @@ const TARGETS: Target<Results>[] = [
     limit: 1.5,
     atLeast: false,
   },
+  {
+    target: `feed p99 with ${UPLOADS_IN_FLIGHT} uploads in flight ≤ 1.5 × without`,
+    value: (r) => r[UPLOADS].p99 / feedP99AroundUploads(r),
+    limit: 1.5,
+    atLeast: false,
+  },
+  { target: '12 MP JPEG upload, p50 ≤ 1000 ms', value: (r) => r['upload:app:large'].p50, limit: 1000, atLeast: false },
   { target: 'feed p50, large ≤ 1.2 × demo database', value: (r) => r['feed:app:large'].p50 / r['feed:app:demo'].p50, limit: 1.2, atLeast: false },
   { target: 'like p50, large ≤ 1.2 × demo database', value: (r) => r['like:app:large'].p50 / r['like:app:demo'].p50, limit: 1.2, atLeast: false },
 ];
@@ -171,7 +217,9 @@ async function main() {
   console.log('Databases:');
   const large = await buildLargeDatabase(LARGE_DB, LARGE, BCRYPT_COST);
   console.log(`  large (${LARGE.users} users, ${LARGE.posts} posts, ${LARGE.likes} likes): ${large} ${LARGE_DB}`);
-  await buildDemoDatabase(DEMO_DB, BCRYPT_COST);
+  await buildDemoDatabase(DEMO_DB, BCRYPT_COST, DEMO_MEDIA);
+  rmSync(LARGE_MEDIA, { recursive: true, force: true });
+  if (!existsSync(PHOTO_12MP)) writeFileSync(PHOTO_12MP, await photoLikeJpeg(4000, 3000));
   console.log(`  demo (as a fresh server seeds it): ${DEMO_DB}`);
 
   const servers = await startServers(SERVERS);
@@ -183,12 +231,15 @@ async function main() {
     cookies,
     pairs: { large: await unlikedPairs(LARGE_DB, SECRET, 2000), demo: await unlikedPairs(DEMO_DB, SECRET, 2000) },
     logins: await loginRequests(await loginFormFields(app.url), LOGIN_EMAILS, BENCH_PASSWORD),
+    upload: await uploadBody(readFileSync(PHOTO_12MP)),
   };
 
   console.log(`Scenarios (${SECONDS} s each after a ${WARMUP_SECONDS} s warm-up, ${CONNECTIONS} connections, loopback):`);
   const outcomes = await runScenarios(SCENARIOS, servers, fixtures, TIMING);
   await stopServers(servers);
   undoLikes(LARGE_DB, fixtures.pairs.large);
+  undoUploads(LARGE_DB, LARGE.posts);
+  rmSync(LARGE_MEDIA, { recursive: true, force: true });
 
   let libsql: Outcome<Fixtures>[] = [];
   if (WITH_LIBSQL) {
@@ -202,6 +253,7 @@ async function main() {
   const rows = rowsOf([outcomes, libsql]);
   const targets = checkTargets(TARGETS, results);
   const stormLogins = meanwhileOf(outcomes, STORM);
+  const uploadsMeanwhile = meanwhileOf(outcomes, UPLOADS);
 
   const after = machine();
   console.log(`\nResults — ${before.cores} cores, Node ${before.node}; load average ${before.loadAverage.join(' ')} before, ${after.loadAverage.join(' ')} after`);
@@ -211,13 +263,16 @@ async function main() {
   console.log(
     `\nFeed p99: ${feedP99Alone(results)} ms alone (${results['feed:app:large'].p99} before, ${results['feed:app:large:after-logins'].p99} after), ${results[STORM].p99} ms with ${LOGINS_IN_FLIGHT} logins in flight (${stormLogins.reqPerSec.toFixed(1)} logins/s meanwhile).`,
   );
+  console.log(
+    `Feed p99 around the uploads: ${feedP99AroundUploads(results)} ms alone, ${results[UPLOADS].p99} ms with ${UPLOADS_IN_FLIGHT} 12 MP uploads in flight (${uploadsMeanwhile.reqPerSec.toFixed(1)} uploads/s meanwhile, p50 ${uploadsMeanwhile.p50} ms, errors ${uploadsMeanwhile.errors}).`,
+  );
   console.log(`${showFirstLoadJs('/feed', js.feed)}.\n${showFirstLoadJs('/login', js.login)}, for comparison.\n`);
   printTargets(targets);
   printLoadNote(before, after);
 
   writeFileSync(
     RESULTS,
-    `${JSON.stringify({ startedAt, machine: { ...before, loadAverageAfter: after.loadAverage }, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, firstLoadJs: js, rows, stormLogins, targets }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt, machine: { ...before, loadAverageAfter: after.loadAverage }, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, firstLoadJs: js, rows, stormLogins, uploadsMeanwhile, targets }, null, 2)}\n`,
   );
   console.log(`\nWrote ${RESULTS}.`);
 }

@@ -73,6 +73,36 @@ export function undoLikes(dbPath: string, pairs: LikePair[]): void {
   sqlite.close();
 }
 
+/** A photo upload as the browser's form sends it: one multipart body, built once. */
+export async function uploadBody(photo: Buffer): Promise<{ body: Buffer; type: string }> {
+  const form = new FormData();
+  form.append('photo', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'bench.jpg');
+  form.append('caption', 'A 12-megapixel photo from the bench');
+  const encoded = new Request('http://bench.invalid/api/posts', { method: 'POST', body: form });
+  return { body: Buffer.from(await encoded.arrayBuffer()), type: encoded.headers.get('content-type') ?? '' };
+}
+
+/** POST /api/posts with the same photo, as a different user each time (each may post 30 an hour). */
+export function uploadRequests(cookies: string[], upload: { body: Buffer; type: string }): LoadRequest[] {
+  const rand = random(5);
+  return [
+    {
+      method: 'POST',
+      path: '/api/posts',
+      setupRequest: (request) => ({ ...request, body: upload.body, headers: { ...request.headers, cookie: pick(cookies, rand), 'content-type': upload.type } }),
+    },
+  ];
+}
+
+/** Removes the posts the upload scenarios added (their images are in a folder of their own) and the counters they filled. */
+export function undoUploads(dbPath: string, postsBefore: number): void {
+  const sqlite = new Database(dbPath);
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.prepare('delete from posts where id > ?').run(postsBefore);
+  sqlite.prepare("delete from rate_limits where key like 'posts-user:%'").run();
+  sqlite.close();
+}
+
 /** POST then DELETE {prefix}/:id/like for a pair, a different pair on each round. */
 export function likeRequests(pairs: LikePair[], prefix = '/api/posts'): LoadRequest[] {
   const rand = random(3);

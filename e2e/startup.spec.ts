@@ -69,3 +69,10 @@ test('production without AUTH_SECRET, or with a short one', async () => {
     expect(output).not.toMatch(/^\s+at /m);
   }
 });
+
+test('on Vercel, images on the function\'s own disk', async () => {
+  const { code, lines } = await startApp({ VERCEL: '1', DATABASE_URL: 'libsql://cookiegram-example.turso.io', STORAGE_URL: 'file:.data/media' });
+  expect(code).toBe(1);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/STORAGE_URL names a local directory, but on Vercel .*s3:\/\//);
+});

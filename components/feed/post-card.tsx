@@ -47,8 +47,8 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
   const { photo } = post;
   return (
     <article aria-labelledby={labelId} className="border-neutral-200 bg-white sm:rounded-xl sm:border dark:border-neutral-800 dark:bg-neutral-950">
-      <header className="relative flex items-center gap-3 px-3 py-2.5">
-        <span aria-hidden="true" className="flex size-8 items-center justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 text-sm font-semibold text-white uppercase">
+      <header className="relative flex flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2.5">
+        <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 text-sm font-semibold text-white uppercase">
           {post.author.charAt(0)}
         </span>
         <span id={labelId} className="text-sm font-semibold">
@@ -60,7 +60,7 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
         <Link href={postPath(post.id)} className="rounded hover:underline">
           <RelativeTime timestamp={post.createdAt} now={now} />
         </Link>
-        {menu ? <div className="ml-auto">{menu}</div> : null}
+        {menu}
       </header>
 
       <div

@@ -5,11 +5,11 @@ import { ROUTES } from '@/lib/routes';
 import { Logo } from './logo';
 
 const linkClass =
-  'flex items-center gap-1.5 whitespace-nowrap rounded-lg px-2 py-1.5 text-sm font-medium hover:bg-neutral-100 dark:hover:bg-neutral-900';
+  'flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-lg px-1.5 py-1.5 text-sm font-medium hover:bg-neutral-100 sm:px-2 dark:hover:bg-neutral-900';
 
 function InfoIcon() {
   return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5" fill="none" stroke="currentColor" strokeWidth={2}>
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth={2}>
       <circle cx="12" cy="12" r="9" />
       <path strokeLinecap="round" d="M12 11v6M12 7.5v.5" />
     </svg>
@@ -18,7 +18,7 @@ function InfoIcon() {
 
 function PlusIcon() {
   return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5" fill="none" stroke="currentColor" strokeWidth={2}>
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth={2}>
       <rect x="3" y="3" width="18" height="18" rx="5" />
       <path strokeLinecap="round" d="M12 8v8M8 12h8" />
     </svg>
@@ -27,7 +27,7 @@ function PlusIcon() {
 
 function DevicesIcon() {
   return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5" fill="none" stroke="currentColor" strokeWidth={2}>
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth={2}>
       <rect x="3" y="4" width="14" height="10" rx="1.5" />
       <rect x="15" y="9" width="6" height="11" rx="1.5" />
       <path strokeLinecap="round" d="M6 18h7" />
@@ -39,22 +39,22 @@ function DevicesIcon() {
 export function TopBar({ user }: { user: Viewer | null }) {
   return (
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-black/90">
-      <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-3 sm:px-4">
+      <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-3 sm:px-4 md:max-w-[935px]">
         <Logo href={user ? ROUTES.home : ROUTES.login} />
         <div className="flex items-center gap-1 sm:gap-2">
           <Link href={ROUTES.howItWorks} className={linkClass}>
             <InfoIcon />
-            <span className="sr-only sm:not-sr-only">How it works</span>
+            <span className="sr-only md:not-sr-only">How it works</span>
           </Link>
           {user ? (
             <>
               <Link href={ROUTES.newPost} className={linkClass}>
                 <PlusIcon />
-                <span className="sr-only sm:not-sr-only">New post</span>
+                <span className="sr-only md:not-sr-only">New post</span>
               </Link>
               <Link href={ROUTES.sessions} className={linkClass}>
                 <DevicesIcon />
-                <span className="sr-only sm:not-sr-only">Sessions</span>
+                <span className="sr-only md:not-sr-only">Sessions</span>
               </Link>
               <span className="flex items-center gap-2 px-1 text-sm font-medium" title={`Logged in as ${user.username}`}>
                 <span
@@ -68,7 +68,7 @@ export function TopBar({ user }: { user: Viewer | null }) {
               <form action={logout}>
                 <button
                   type="submit"
-                  className="rounded-lg border border-neutral-300 px-3 py-1.5 text-sm font-semibold whitespace-nowrap hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
+                  className="shrink-0 rounded-lg border border-neutral-300 px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap sm:px-3 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
                 >
                   Log out
                 </button>

@@ -81,7 +81,7 @@ export function PostMenu({ postId, caption, alt }: { postId: number; caption: st
 
   if (mode === 'idle') {
     return (
-      <div role="group" aria-label="Post options" className="flex gap-1">
+      <div role="group" aria-label="Post options" className="ml-auto flex gap-1">
         <button type="button" className={buttonClass} onClick={() => setMode('editing')}>
           Edit
         </button>
@@ -94,16 +94,22 @@ export function PostMenu({ postId, caption, alt }: { postId: number; caption: st
 
   if (mode === 'confirming') {
     return (
-      <div role="alertdialog" aria-labelledby={`${ids}-confirm`} className="flex flex-wrap items-center justify-end gap-2">
-        <p id={`${ids}-confirm`} className="text-sm">
+      <div
+        role="alertdialog"
+        aria-labelledby={`${ids}-confirm`}
+        className="flex basis-full flex-wrap items-center justify-end gap-2 rounded-lg bg-red-50 p-2 dark:bg-red-950/40"
+      >
+        <p id={`${ids}-confirm`} className="mr-auto text-sm">
           Delete this post? This cannot be undone.
         </p>
-        <button type="button" className={`${buttonClass} bg-red-700 text-white hover:bg-red-800 dark:hover:bg-red-800`} disabled={busy} onClick={() => void remove()}>
-          Delete
-        </button>
-        <button ref={cancelDelete} type="button" className={buttonClass} disabled={busy} onClick={close}>
-          Cancel
-        </button>
+        <div className="flex gap-2">
+          <button type="button" className={`${buttonClass} bg-red-700 text-white hover:bg-red-800 dark:hover:bg-red-800`} disabled={busy} onClick={() => void remove()}>
+            Delete
+          </button>
+          <button ref={cancelDelete} type="button" className={buttonClass} disabled={busy} onClick={close}>
+            Cancel
+          </button>
+        </div>
         {errorLine}
       </div>
     );

@@ -92,6 +92,7 @@ export async function likeState(db: ServerDb, postId: number) {
 }
 
 /** True when a response body looks like it leaks internals. */
-// A redirect() from a page renders Next's own `"digest":"NEXT_REDIRECT;…"` marker: not a leak.
+// A redirect() or notFound() from a page renders Next's own `"digest":"NEXT_REDIRECT;…"` or
+// `"digest":"NEXT_HTTP_ERROR_FALLBACK;404"` marker: not a leak.
 export const leaksInternals = (body: string) =>
-  /\bat .+\(.+:\d+:\d+\)|node_modules|Error:|digest(?!\\?":\\?"NEXT_REDIRECT;)/i.test(body);
+  /\bat .+\(.+:\d+:\d+\)|node_modules|Error:|digest(?!\\?":\\?"(?:NEXT_REDIRECT;|NEXT_HTTP_ERROR_FALLBACK;404\\?"))/i.test(body);

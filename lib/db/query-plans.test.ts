@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLookupQuery, tokenStateQuery } from '@/lib/auth/statements';
-import { deleteLikeQuery, feedQuery, insertLikeQuery, likeCountQuery } from '@/lib/posts/statements';
+import { postsNamingQuery } from '@/lib/posts/media-sweep';
+import { deleteLikeQuery, feedQuery, insertLikeQuery, likeCountQuery, postQuery } from '@/lib/posts/statements';
 import { LIMITS, counterKey, releaseStatement, reserveStatement } from '@/lib/security/rate-limit';
 import { userByEmailQuery } from '@/lib/users/queries';
 import { useTestDatabase } from '@/testing/database';
@@ -77,6 +78,18 @@ describe('query plans', () => {
 
   it('reads the like count by primary key', () => {
     expect(planOf(likeCountQuery(db))).toEqual(['SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)']);
+  });
+
+  it("reads a post's page by key, author and \"liked by me\" too", () => {
+    const steps = planOf(postQuery(db));
+    expectNoFullScan(steps);
+    expect(steps[0]).toBe('SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)');
+  });
+
+  it('asks which stored images posts still name through the key indexes (the media sweep)', () => {
+    const steps = planOf(postsNamingQuery(db, ['a.webp', 'b.webp']));
+    expectNoFullScan(steps);
+    expect(steps).toEqual(expect.arrayContaining([expect.stringMatching(/posts_image_key_unique/), expect.stringMatching(/posts_medium_key_unique/), expect.stringMatching(/posts_thumbnail_key_unique/)]));
   });
 
   it('likes and unlikes by key', () => {

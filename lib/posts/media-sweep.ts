@@ -11,14 +11,17 @@ import { sweepUnreferencedMedia } from '@/lib/media/sweep';
 /** Far longer than any upload takes between storing its images and inserting its row. */
 export const ORPHAN_AGE_MS = 60 * 60 * 1000;
 
-/** Which of these media keys a post still names (each key column is uniquely indexed). */
-export async function referencedMediaKeys(db: Db, keys: string[]): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await db
+/** The posts that name any of these keys (each key column is uniquely indexed); exported for its query plan. */
+export const postsNamingQuery = (db: Db, keys: string[]) =>
+  db
     .select({ imageKey: posts.imageKey, mediumKey: posts.mediumKey, thumbnailKey: posts.thumbnailKey })
     .from(posts)
     .where(or(inArray(posts.imageKey, keys), inArray(posts.mediumKey, keys), inArray(posts.thumbnailKey, keys)));
-  return new Set(rows.flatMap(photoKeys));
+
+/** Which of these media keys a post still names. */
+export async function referencedMediaKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  return new Set((await postsNamingQuery(db, keys)).flatMap(photoKeys));
 }
 
 export function sweepOrphanedMedia(db: Db, store: MediaStore) {

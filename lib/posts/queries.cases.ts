@@ -3,7 +3,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
-import { likes, posts } from '@/lib/db/schema';
+import { likes, posts, rateLimits } from '@/lib/db/schema';
+import { LIMITS, counterKey } from '@/lib/security/rate-limit';
 import { newMediaKey } from '@/lib/media/keys';
 import { createUser } from '@/lib/users/queries';
 import type { TestDatabase } from '@/testing/database';
@@ -11,7 +12,11 @@ import { inRequest } from '@/testing/next-request';
 import { asViewer } from '@/testing/viewer';
 import { FEED_PAGE_SIZE, decodeCursor } from './cursor';
 import { UnauthenticatedError } from '@/lib/auth/dal';
-import { type FeedPost, getFeedPage, setLike } from './queries';
+import { getMediaStore } from '@/lib/media/storage';
+import { photoKeys } from '@/lib/media/stored-photo';
+import { plainJpeg } from '@/testing/images';
+import { createPost, deletePost, editPost } from './publishing';
+import { type FeedPost, getFeedPage, getPost, setLike } from './queries';
 
 export function describeQueries(open: () => Promise<TestDatabase>) {
   let db: Db;
@@ -166,6 +171,49 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
       expect(await like(alice, 999_999, true)).toBeNull();
       expect(await like(alice, 999_999, false)).toBeNull();
       expect((await db.select({ n: count() }).from(likes))[0]?.n).toBe(before);
+    });
+  });
+
+  describe('publishing', () => {
+    const publish = (user: User, caption = 'a photo') =>
+      asViewer(user, async () => createPost({ photo: await plainJpeg(900, 700), caption, alt: '' }));
+
+    it('stores the renditions, then the row; the author edits; another user cannot', async () => {
+      const created = await publish(alice, 'first caption');
+      if (!created.ok) throw new Error(`not published: ${created.reason}`);
+      const found = await asViewer(bob, () => getPost(created.id));
+      expect(found?.post).toMatchObject({ author: 'alice', caption: 'first caption', photo: { width: 900, height: 700 } });
+
+      expect(await asViewer(bob, () => editPost(created.id, { caption: 'hijacked' }))).toEqual({ ok: false, reason: 'forbidden' });
+      expect(await asViewer(bob, () => deletePost(created.id))).toEqual({ ok: false, reason: 'forbidden' });
+      expect(await asViewer(alice, () => editPost(999_999, { caption: 'x' }))).toEqual({ ok: false, reason: 'not-found' });
+      const edited = await asViewer(alice, () => editPost(created.id, { alt: 'A brown rectangle' }));
+      expect(edited).toMatchObject({ ok: true, post: { caption: 'first caption', alt: 'A brown rectangle' } });
+    });
+
+    it('deletes the row, its likes and its images', async () => {
+      const created = await publish(bob);
+      if (!created.ok) throw new Error(`not published: ${created.reason}`);
+      await like(alice, created.id, true);
+      const [row] = await db.select().from(posts).where(eq(posts.id, created.id));
+      if (!row) throw new Error('no row');
+      const store = getMediaStore();
+      expect(await store.get(row.imageKey)).not.toBeNull();
+
+      expect(await asViewer(bob, () => deletePost(created.id))).toEqual({ ok: true });
+      expect(await rowsFor(created.id)).toBe(0);
+      for (const key of photoKeys(row)) expect(await store.get(key)).toBeNull();
+      expect(await asViewer(bob, () => deletePost(created.id))).toEqual({ ok: false, reason: 'not-found' });
+    });
+
+    it('refuses what is not a photo, and does not count it against the hourly limit', async () => {
+      const counted = async () =>
+        (await db.select({ n: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, counterKey(LIMITS.postsPerUser, String(alice.id)))))[0]?.n;
+      const before = await counted();
+      const refused = await asViewer(alice, () => createPost({ photo: Buffer.from('not a photo'), caption: '', alt: '' }));
+      expect(refused).toMatchObject({ ok: false, reason: 'rejected', status: 415 });
+      expect(await counted()).toBe(before);
+      await expect(inRequest({}, () => createPost({ photo: Buffer.alloc(0), caption: '', alt: '' }))).rejects.toThrow(UnauthenticatedError);
     });
   });
 }
