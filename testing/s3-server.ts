@@ -1,9 +1,7 @@
 // An S3 server on loopback — s3rver, in this process — for the storage tests and, through
-// scripts/e2e-libsql-server.ts, the e2e run: the S3 protocol over HTTP (XML answers, error codes,
-// paging). It checks the access key id, not the signature.
-import crypto, { type CipherKey } from 'node:crypto';
+// scripts/e2e-libsql-server.ts, the e2e run: the S3 protocol over HTTP (XML answers, error
+// codes). It checks the access key id, not the signature.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
@@ -16,8 +14,6 @@ export type S3TestServer = {
   env: Record<string, string>;
   /** Every request answered so far, as 'METHOD /path?query STATUS', oldest first (a retried one is there twice). */
   requests: readonly string[];
-  /** Sets an object's Last-Modified, which S3 itself never lets a client do (for the sweep's tests). */
-  setLastModified(objectKey: string, when: Date): Promise<void>;
   /** Stops listening; removes a temporary directory. */
   stop(): Promise<void>;
 };
@@ -34,28 +30,7 @@ type S3ServerOptions = {
 /** s3rver accepts requests signed with this key pair only. */
 const S3RVER_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
 
-/**
- * s3rver 3.7.1 seals ListObjectsV2 continuation tokens with single DES, which OpenSSL 3 has in
- * its legacy provider only: every listing longer than a page (1000 keys) would answer 500. Triple
- * DES with the one key three times is the same cipher, and in the default provider. Nothing else
- * can be using 'des' here: it throws.
- */
-function sealTokensWithTripleDes() {
-  const { createCipheriv, createDecipheriv } = crypto;
-  const tripled = (key: CipherKey) => (Buffer.isBuffer(key) ? Buffer.concat([key, key, key]) : key);
-  crypto.createCipheriv = ((algorithm: string, key: CipherKey, iv: Buffer) =>
-    algorithm === 'des' ? createCipheriv('des-ede3-cbc', tripled(key), iv) : createCipheriv(algorithm, key, iv)) as typeof createCipheriv;
-  crypto.createDecipheriv = ((algorithm: string, key: CipherKey, iv: Buffer) =>
-    algorithm === 'des' ? createDecipheriv('des-ede3-cbc', tripled(key), iv) : createDecipheriv(algorithm, key, iv)) as typeof createDecipheriv;
-}
-
-let tokensSealable = false;
-
 export async function startS3Server(options: S3ServerOptions = {}): Promise<S3TestServer> {
-  if (!tokensSealable) {
-    sealTokensWithTripleDes();
-    tokensSealable = true;
-  }
   const bucket = options.bucket ?? 'cookiegram-media';
   const temporary = options.directory === undefined;
   const directory = options.directory ?? mkdtempSync(join(tmpdir(), 'cookiegram-s3-'));
@@ -89,12 +64,6 @@ export async function startS3Server(options: S3ServerOptions = {}): Promise<S3Te
     bucket,
     env: { STORAGE_URL: `s3://${bucket}`, S3_ENDPOINT: url, AWS_REGION: 'us-east-1', ...S3RVER_CREDENTIALS },
     requests,
-    // s3rver reports the mtime of the file it keeps the object's bytes in.
-    setLastModified: (objectKey, when) => {
-      const parts = objectKey.split('/');
-      const name = `${parts.pop() ?? ''}._S3rver_object`;
-      return utimes(join(directory, bucket, ...parts, name), when, when);
-    },
     async stop() {
       await server.close();
       removeDirectory();

@@ -1,13 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type FileHandle, open, opendir, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { makePrivateDirectory } from '@/lib/private-files';
-import { isMediaKey, mediaContentType } from './keys';
+import { mediaContentType } from './keys';
 import type { MediaStore, StoredObject } from './storage';
 
 // One file per key, named by the key, in one directory; storage.ts lets only keys through, so a
 // name never leaves it. Plain files: the directory can be copied to a bucket as it is.
+
+/** A put writes here first; a process that dies mid-put leaves it behind. */
+const partialName = () => `.${randomBytes(8).toString('hex')}.partial`;
+const PARTIAL_NAME = /^\.[0-9a-f]{16}\.partial$/;
+/** Far longer than any put takes, so a partial this old is no put's any more. */
+export const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
 const isNotFound = (err: unknown) => err instanceof Error && 'code' in err && err.code === 'ENOENT';
 
@@ -27,17 +33,37 @@ async function sha256(handle: FileHandle): Promise<string> {
   return hash.digest('base64url');
 }
 
+/** Best effort: a partial that cannot be removed now is tried again by the next store. */
+async function removeStalePartials(directory: string): Promise<void> {
+  try {
+    const cutoff = Date.now() - STALE_PARTIAL_MS;
+    const names = (await readdir(directory)).filter((name) => PARTIAL_NAME.test(name));
+    await Promise.all(
+      names.map(async (name) => {
+        const path = join(directory, name);
+        const stats = await stat(path).catch(() => null);
+        if (stats?.isFile() && stats.mtimeMs < cutoff) await rm(path, { force: true }).catch(() => undefined);
+      }),
+    );
+  } catch {
+    // Only tidying: a put never fails for it.
+  }
+}
+
 export function createFileStore(directory: string): MediaStore {
   const root = resolve(directory);
   const pathOf = (key: string) => join(root, key);
+  let partialsRemoved: Promise<void> | undefined;
 
   return {
     driver: 'file',
 
     async put(key, bytes) {
       makePrivateDirectory(root);
+      // Once per store, alongside its first put (it never rejects; the put waits for it to end).
+      const tidying = (partialsRemoved ??= removeStalePartials(root));
       // Written aside and renamed into place, so a reader never sees half a file.
-      const temporary = join(root, `.${randomBytes(8).toString('hex')}.partial`);
+      const temporary = join(root, partialName());
       try {
         const handle = await open(temporary, 'wx', 0o600);
         try {
@@ -52,6 +78,7 @@ export function createFileStore(directory: string): MediaStore {
         throw err;
       }
       await syncDirectory(root);
+      await tidying;
     },
 
     async get(key): Promise<StoredObject | null> {
@@ -71,7 +98,7 @@ export function createFileStore(directory: string): MediaStore {
         // Hash and body come from the same open file, so they agree even if the key is deleted meanwhile.
         const etag = `"${await sha256(handle)}"`;
         const body = Readable.toWeb(handle.createReadStream({ start: 0 })) as ReadableStream<Uint8Array>;
-        return { body, contentType: mediaContentType(key), size: stats.size, etag, lastModified: Math.floor(stats.mtimeMs) };
+        return { body, contentType: mediaContentType(key), size: stats.size, etag };
       } catch (err) {
         await handle.close();
         throw err;
@@ -80,27 +107,6 @@ export function createFileStore(directory: string): MediaStore {
 
     async delete(keys) {
       await Promise.all(keys.map((key) => rm(pathOf(key), { force: true })));
-    },
-
-    async *list() {
-      let entries;
-      try {
-        entries = await opendir(root);
-      } catch (err) {
-        if (isNotFound(err)) return;
-        throw err;
-      }
-      for await (const entry of entries) {
-        if (!entry.isFile() || !isMediaKey(entry.name)) continue;
-        let lastModified: number;
-        try {
-          lastModified = Math.floor((await stat(pathOf(entry.name))).mtimeMs);
-        } catch (err) {
-          if (isNotFound(err)) continue; // deleted since the directory was read
-          throw err;
-        }
-        yield { key: entry.name, lastModified };
-      }
     },
   };
 }

@@ -1,14 +1,13 @@
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
-  ListObjectsV2Command,
   NoSuchKey,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { StorageConfig } from '@/lib/config';
-import { isMediaKey, mediaContentType } from './keys';
+import { mediaContentType } from './keys';
 import type { MediaStore } from './storage';
 
 type S3StorageConfig = Extract<StorageConfig, { driver: 's3' }>;
@@ -56,12 +55,12 @@ export function createS3Store(config: S3StorageConfig): MediaStore {
         if (isMissingObject(err)) return null;
         throw err;
       }
-      const { Body, ContentLength, ETag, LastModified } = answer;
-      if (!Body || ContentLength === undefined || ETag === undefined || LastModified === undefined) {
-        throw new Error('S3 GetObject answered without a body, Content-Length, ETag or Last-Modified');
+      const { Body, ContentLength, ETag } = answer;
+      if (!Body || ContentLength === undefined || ETag === undefined) {
+        throw new Error('S3 GetObject answered without a body, Content-Length or ETag');
       }
       // The type follows the key, not the object's metadata, which anyone with bucket access may set.
-      return { body: Body.transformToWebStream(), contentType: mediaContentType(key), size: ContentLength, etag: ETag, lastModified: LastModified.getTime() };
+      return { body: Body.transformToWebStream(), contentType: mediaContentType(key), size: ContentLength, etag: ETag };
     },
 
     async delete(keys) {
@@ -78,18 +77,6 @@ export function createS3Store(config: S3StorageConfig): MediaStore {
         const first = Errors?.[0];
         if (first) throw new Error(`S3 DeleteObjects failed for ${Errors.length} of ${batch.length} keys (${first.Code ?? 'no code'}: ${first.Message ?? ''})`);
       }
-    },
-
-    async *list() {
-      let ContinuationToken: string | undefined;
-      do {
-        const page = await s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken }));
-        for (const { Key, LastModified } of page.Contents ?? []) {
-          const key = Key?.slice(prefix.length);
-          if (key !== undefined && isMediaKey(key) && LastModified) yield { key, lastModified: LastModified.getTime() };
-        }
-        ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-      } while (ContinuationToken !== undefined);
     },
   };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StorageConfig } from '@/lib/config';
+import { STALE_PARTIAL_MS } from './file-store';
 import { newMediaKey } from './keys';
 import { PLANTABLE_NON_KEYS, describeMediaStore } from './storage.cases';
 import { createMediaStore } from './storage';
@@ -30,7 +31,6 @@ describeMediaStore('file', async () => ({
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, bytes);
   },
-  setLastModified: (config, key, when) => utimes(join(directoryOf(config), key), when, when),
   async stop() {
     rmSync(root, { recursive: true, force: true });
   },
@@ -42,7 +42,6 @@ describe('the file driver', () => {
     const directory = directoryOf(config);
     const store = createMediaStore(config);
     expect(await store.get(newMediaKey('webp'))).toBeNull();
-    for await (const entry of store.list()) expect.fail(`listed ${entry.key} in a directory that does not exist`);
     expect(() => statSync(directory)).toThrow();
 
     const keys = [newMediaKey('webp'), newMediaKey('webp')];
@@ -52,20 +51,48 @@ describe('the file driver', () => {
     for (const key of keys) expect(statSync(join(directory, key)).mode & 0o777).toBe(0o600);
   });
 
-  it('never lists or opens what is not a plain file named by a key', async () => {
+  it('never opens what is not a plain file', async () => {
     const config = freshLocation();
     const directory = directoryOf(config);
     const store = createMediaStore(config);
-    const key = newMediaKey('webp');
-    await store.put(key, randomBytes(10), 'image/webp');
+    await store.put(newMediaKey('webp'), randomBytes(10), 'image/webp');
     const directoryNamedLikeAKey = newMediaKey('webp');
     mkdirSync(join(directory, directoryNamedLikeAKey));
-    writeFileSync(join(directory, '.0123456789abcdef.partial'), 'left by a crash');
-
-    const listed = [];
-    for await (const entry of store.list()) listed.push(entry.key);
-    expect(listed).toEqual([key]);
     expect(await store.get(directoryNamedLikeAKey)).toBeNull();
+  });
+
+  it('removes partial files over an hour old that a dead process left, on its first put only', async () => {
+    const config = freshLocation();
+    const directory = directoryOf(config);
+    mkdirSync(directory, { recursive: true });
+    const longAgo = new Date(Date.now() - STALE_PARTIAL_MS - 60_000);
+    const aged = async (name: string) => {
+      writeFileSync(join(directory, name), 'left by a crash');
+      await utimes(join(directory, name), longAgo, longAgo);
+      return name;
+    };
+    const oldPartial = await aged('.0123456789abcdef.partial');
+    const youngPartial = '.fedcba9876543210.partial';
+    writeFileSync(join(directory, youngPartial), 'a put under way');
+    // Old, but no partial: an image, a directory and a file that only looks like one.
+    const oldKey = await aged(newMediaKey('webp'));
+    const lookalike = await aged('.0123456789abcdef.partial.webp');
+    const oldDirectory = '.aaaaaaaaaaaaaaaa.partial';
+    mkdirSync(join(directory, oldDirectory));
+    await utimes(join(directory, oldDirectory), longAgo, longAgo);
+
+    const store = createMediaStore(config);
+    const key = newMediaKey('webp');
+    await store.put(key, randomBytes(10), 'image/webp');
+    expect(readdirSync(directory).sort()).toEqual([youngPartial, oldDirectory, lookalike, oldKey, key].sort());
+
+    // Once per store: a later put leaves a new old partial to the next store.
+    const leftSince = await aged('.1111111111111111.partial');
+    await store.put(newMediaKey('webp'), randomBytes(10), 'image/webp');
+    expect(readdirSync(directory)).toContain(leftSince);
+    await createMediaStore(config).put(newMediaKey('webp'), randomBytes(10), 'image/webp');
+    expect(readdirSync(directory)).not.toContain(leftSince);
+    expect(readdirSync(directory)).not.toContain(oldPartial);
   });
 
   it('does not touch files outside its directory that a non-key would name', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type StorageConfig, parseConfig } from '@/lib/config';
 import { type S3TestServer, startS3Server } from '@/testing/s3-server';
@@ -20,7 +20,6 @@ function prefixOf(config: StorageConfig): string {
   return config.prefix;
 }
 
-
 describeMediaStore('s3', async () => {
   server = await startS3Server();
   raw = new S3Client({
@@ -34,7 +33,6 @@ describeMediaStore('s3', async () => {
     async plant(config, name, bytes) {
       await raw.send(new PutObjectCommand({ Bucket: server.bucket, Key: prefixOf(config) + name, Body: bytes }));
     },
-    setLastModified: (config, key, when) => server.setLastModified(prefixOf(config) + key, when),
     async stop() {
       raw.destroy();
       await server.stop();
@@ -54,17 +52,19 @@ describe('the S3 driver', () => {
     expect(head.CacheControl).toBe('public, max-age=31536000, immutable');
   });
 
-  it('lists only keys under its prefix, and ignores other objects in the bucket', async () => {
-    const config = configFor({ STORAGE_URL: `${bucketUrl()}/mine` });
-    const store = createMediaStore(config);
+  it('reads and deletes only under its prefix, whatever else the bucket holds under the same key', async () => {
+    const store = createMediaStore(configFor({ STORAGE_URL: `${bucketUrl()}/mine` }));
     const key = newMediaKey('webp');
+    const elsewhere = [key, `other/${key}`, `mine/sub/${key}`, `mine${key}`];
+    for (const other of elsewhere) await raw.send(new PutObjectCommand({ Bucket: server.bucket, Key: other, Body: 'x' }));
+    expect(await store.get(key)).toBeNull();
     await store.put(key, randomBytes(10), 'image/webp');
-    for (const other of [newMediaKey('webp'), `other/${newMediaKey('webp')}`, `mine/sub/${newMediaKey('webp')}`, 'mine/notes.txt', `mine${newMediaKey('webp')}`]) {
-      await raw.send(new PutObjectCommand({ Bucket: server.bucket, Key: other, Body: 'x' }));
+    await store.delete([key]);
+    expect(await store.get(key)).toBeNull();
+    for (const other of elsewhere) {
+      const head = await raw.send(new HeadObjectCommand({ Bucket: server.bucket, Key: other }));
+      expect(head.ContentLength, other).toBe(1);
     }
-    const listed = [];
-    for await (const entry of store.list()) listed.push(entry.key);
-    expect(listed).toEqual([key]);
   });
 
   it('answers with the type the key says, whatever the object claims', async () => {
@@ -87,22 +87,17 @@ describe('the S3 driver', () => {
       }
     }, 60_000);
 
-    it('lists every page, and deletes in requests of at most 1000 keys', async () => {
+    it('deletes them all, in requests of at most 1000 keys', async () => {
       const store = createMediaStore(config());
-      const listed: string[] = [];
-      const listRequests = server.requests.length;
-      for await (const { key } of store.list()) listed.push(key);
-      expect(listed.sort()).toEqual([...keys].sort());
-      const answered = (from: number, method: string, query: string) =>
-        server.requests.slice(from).filter((r) => r.startsWith(`${method} /`) && r.includes(query) && r.endsWith(' 200'));
-      expect(answered(listRequests, 'GET', 'list-type=2')).toHaveLength(2);
-
       const deleteRequests = server.requests.length;
       await store.delete(keys);
       // s3rver takes any number; S3 refuses more than 1000 (and s3rver answers 500 to a batch that empties a folder, which the SDK retries).
-      expect(answered(deleteRequests, 'POST', '?delete')).toHaveLength(2);
-      const left = await raw.send(new ListObjectsV2Command({ Bucket: server.bucket, Prefix: 'many/' }));
-      expect(left.KeyCount).toBe(0);
+      const answered = server.requests.slice(deleteRequests).filter((r) => r.startsWith('POST /') && r.includes('?delete') && r.endsWith(' 200'));
+      expect(answered).toHaveLength(2);
+      for (let start = 0; start < keys.length; start += 50) {
+        const found = await Promise.all(keys.slice(start, start + 50).map((key) => store.get(key)));
+        expect(found.filter((object) => object !== null)).toHaveLength(0);
+      }
     });
   });
 

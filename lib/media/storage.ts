@@ -14,8 +14,6 @@ export type StoredObject = {
   size: number;
   /** A strong ETag, quoted: the same for the same bytes. */
   etag: string;
-  /** Milliseconds since the epoch (S3: whole seconds). */
-  lastModified: number;
 };
 
 export interface MediaStore {
@@ -26,8 +24,6 @@ export interface MediaStore {
   get(key: string): Promise<StoredObject | null>;
   /** Absent keys are fine. */
   delete(keys: readonly string[]): Promise<void>;
-  /** Every stored key (nothing else that may sit in the directory or bucket), for the sweep. */
-  list(): AsyncIterable<{ key: string; lastModified: number }>;
 }
 
 /** Where the app serves stored objects itself when no MEDIA_PUBLIC_URL is set. */
@@ -56,7 +52,6 @@ function refusingNonKeys(store: MediaStore): MediaStore {
       if (!keys.every(isMediaKey)) notAKey();
       await store.delete(keys);
     },
-    list: () => store.list(),
   };
 }
 
