@@ -8,7 +8,7 @@ import { isWellFormedSessionToken } from '@/lib/auth/strategies/session-token';
 import { type AuthStrategy, getConfig } from '@/lib/config';
 import { jsonError } from '@/lib/http/json';
 import { proxyRedirectTo } from '@/lib/http/redirect';
-import { AUTH_PAGES, ROUTES, isApiPath, isProtectedPath, loginPath } from '@/lib/routes';
+import { AUTH_PAGES, MEDIA_PATH, ROUTES, isApiPath, isProtectedPath, loginPath } from '@/lib/routes';
 import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, createNonce } from '@/lib/security/csp';
 import { guardPageRequest } from '@/lib/security/page-request-guard';
 
@@ -20,8 +20,21 @@ async function looksLoggedIn(strategy: AuthStrategy, value: string | undefined):
   return strategy === 'jwt' ? (await verifyToken(value, await getKeyring())) !== null : isWellFormedSessionToken(value);
 }
 
+/** Whether every %-escape in the path decodes (Next.js answers a bare 500 to one that does not). */
+function isWellFormedPath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  if (!isWellFormedPath(pathname)) return jsonError(400, 'This address is not a valid URL.');
+  // Uploaded images: public, and served with headers of their own (app/media/[key]/route.ts).
+  if (pathname.startsWith(`${MEDIA_PATH}/`)) return NextResponse.next();
   const isApi = isApiPath(pathname);
   if (!isApi) {
     const refused = await guardPageRequest(request);
@@ -62,6 +75,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but build assets and uploaded images (public, served with their own headers).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|media/).*)'],
+  // Everything but build assets.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FLOOR_DIR, type Server, bin } from './servers';
 
-export const APP_SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+export const APP_SOURCES = ['app', 'components', 'lib', 'drizzle', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 export const FLOOR_SOURCES = [join(FLOOR_DIR, 'app'), join(FLOOR_DIR, 'pages'), join(FLOOR_DIR, 'proxy.js'), join(FLOOR_DIR, 'instrumentation.js'), join(FLOOR_DIR, 'next.config.mjs'), 'package-lock.json'];
 
 /** Newest modification time under the paths a build depends on. */

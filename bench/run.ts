@@ -100,8 +100,8 @@ const SERVERS = {
 };
 /** The servers LIBSQL_SCENARIOS run on: the same app on a sqld serving a copy of each database. */
 const LIBSQL_SERVERS = {
-  'libsql:large': () => startAppOnSqldCopy(PORTS.libsqlLarge, LARGE_DB, PORTS.sqldLarge, env),
-  'libsql:demo': () => startAppOnSqldCopy(PORTS.libsqlDemo, DEMO_DB, PORTS.sqldDemo, env),
+  'libsql:large': () => startAppOnSqldCopy(PORTS.libsqlLarge, LARGE_DB, PORTS.sqldLarge, (url) => env(url, LARGE_MEDIA)),
+  'libsql:demo': () => startAppOnSqldCopy(PORTS.libsqlDemo, DEMO_DB, PORTS.sqldDemo, (url) => env(url, DEMO_MEDIA)),
 };
 
 type Size = 'large' | 'demo';

@@ -1,8 +1,10 @@
 -- Posts now point at their photo in the media store. The only posts before this were the demo's,
--- drawn as SVG files: they are removed here (their likes cascade) and seeded again at the next
+-- drawn as SVG files: they are removed here, with their likes (explicitly: drizzle's libSQL
+-- migrator turns foreign keys off, so nothing cascades), and seeded again at the next
 -- start, through the same photo pipeline as an upload. SQLite cannot add a NOT NULL column
 -- without a default, so the (now empty) table is rebuilt; the like-count triggers name it, so
 -- they are dropped first and created again after, unchanged (0001_like_count_triggers.sql).
+DELETE FROM `likes`;--> statement-breakpoint
 DELETE FROM `posts`;--> statement-breakpoint
 DROP TRIGGER `likes_count_after_insert`;--> statement-breakpoint
 DROP TRIGGER `likes_count_after_delete`;--> statement-breakpoint

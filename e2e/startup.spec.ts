@@ -44,7 +44,7 @@ test('a libSQL database that was never migrated', async () => {
     const { code, lines, output } = await startApp({ DATABASE_URL: sqld.url });
     expect(code).toBe(1);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/is behind this version of Cookiegram .*Run `npm run db:migrate` with the same DATABASE_URL/);
+    expect(lines[0]).toMatch(/is behind this version of Cookiegram .*Run `npm run db:migrate` with the same DATABASE_URL and STORAGE_URL/);
     expect(output).not.toMatch(/^\s+at /m);
   } finally {
     await sqld.stop();

@@ -25,6 +25,9 @@ export const isProtectedPath = (path: string) => PROTECTED_PREFIXES.some((prefix
 
 export const isApiPath = (path: string) => under(path, '/api');
 
+/** Where the app serves uploaded images itself, /media/<key> (when no MEDIA_PUBLIC_URL is set). */
+export const MEDIA_PATH = '/media';
+
 /** A post's own page. */
 export const postPath = (id: number) => `/p/${id}`;
 

@@ -3,13 +3,13 @@ import { ConfigError } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/startup';
 import { getMediaStore } from '@/lib/media/storage';
-import { ORPHAN_AGE_MS, sweepOrphanedMedia } from '@/lib/posts/media-sweep';
+import { ORPHAN_AGE_MS, sweepPendingMedia } from '@/lib/posts/post-photos';
 
 /** Now and every hour: never in the way of a request, and a failed sweep is only logged. */
 function sweepMediaPeriodically() {
   const sweep = () =>
-    void sweepOrphanedMedia(getDb(), getMediaStore()).then(
-      ({ removed }) => removed > 0 && console.log(`Cookiegram: removed ${removed} stored image(s) that no post names.`),
+    void sweepPendingMedia(getDb(), getMediaStore()).then(
+      ({ removed }) => removed > 0 && console.log(`Cookiegram: removed ${removed} stored image(s) left by uploads or deletes that did not finish.`),
       (err: unknown) => console.error('Cookiegram: the media sweep failed; it runs again in an hour.', err),
     );
   sweep();
@@ -19,7 +19,7 @@ function sweepMediaPeriodically() {
 /**
  * Before the first request: refuse to run misconfigured (production needs a strong
  * AUTH_SECRET), then bring the database schema up to date and add demo data to an empty one,
- * and start sweeping stored images no post names.
+ * and start sweeping stored images that uploads or deletes cut short left behind.
  * A configuration problem ends the process with one clear line, not a stack trace.
  */
 export async function startServer(): Promise<void> {

@@ -1,11 +1,12 @@
-// npm run media:sweep — removes stored images that no post names and that are over an hour old
-// (the server also does this at start-up and hourly). Uses DATABASE_URL and STORAGE_URL.
-import { createMediaStore } from '@/lib/media/storage';
-import { getConfig } from '@/lib/config';
-import { sweepOrphanedMedia } from '@/lib/posts/media-sweep';
+// npm run media:sweep — removes stored images that uploads or deletes cut short left behind (the
+// keys pending in the database for over an hour that no post names), as the server does at
+// start-up and hourly. Uses DATABASE_URL and STORAGE_URL; it never touches images this database
+// did not record, so a bucket shared with another deployment is safe.
+import { getMediaStore } from '@/lib/media/storage';
+import { sweepPendingMedia } from '@/lib/posts/post-photos';
 import { withDatabase } from './with-database';
 
 void withDatabase(async (connection) => {
-  const { scanned, removed } = await sweepOrphanedMedia(connection.db, createMediaStore(getConfig().storage));
-  console.log(`Media sweep: ${scanned} stored object(s) looked at, ${removed} removed.`);
+  const { removed, kept } = await sweepPendingMedia(connection.db, getMediaStore());
+  console.log(`Media sweep: ${removed} image(s) removed, ${kept} still named by a post.`);
 });

@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { ALT_MAX, CAPTION_MAX } from '@/lib/posts/limits';
+import { ACCEPTED_FORMATS, ACCEPTED_MIME_TYPES } from '@/lib/media/accepted';
+import { ALT_MAX, CAPTION_MAX, POST_MESSAGES, UPLOAD_MAX_BYTES, altProblem, captionProblem } from '@/lib/posts/limits';
 import { loginPath } from '@/lib/routes';
 import { type PreparedPhoto, preparePhoto } from './prepare-photo';
 import { TextCounter } from './text-counter';
@@ -12,8 +13,6 @@ import { FieldError } from '@/components/ui/field-error';
 type Field = 'photo' | 'caption' | 'alt';
 type Errors = Partial<Record<Field | 'form', string>>;
 type Progress = { sent: number; total: number } | null;
-
-const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,image/gif';
 
 const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
@@ -44,6 +43,8 @@ export function NewPostForm() {
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const formError = useRef<HTMLParagraphElement>(null);
+  /** Read by the paste listener, which outlives renders. */
+  const sending = useRef(false);
   const ids = useId();
   const uploading = progress !== null;
 
@@ -51,7 +52,8 @@ export function NewPostForm() {
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
 
   async function choose(file: File | undefined) {
-    if (!file) return;
+    // Never swap the photo while one is on its way.
+    if (!file || sending.current) return;
     setErrors((e) => ({ ...e, photo: undefined, form: undefined }));
     setPreparing(true);
     try {
@@ -82,22 +84,27 @@ export function NewPostForm() {
 
   function check(): Errors {
     const found: Errors = {};
-    if (!photo) found.photo = 'Choose a photo to share.';
-    if (caption.length > CAPTION_MAX) found.caption = `Captions can be at most ${CAPTION_MAX.toLocaleString('en-US')} characters.`;
-    if (alt.trim().length > ALT_MAX) found.alt = `Alt text can be at most ${ALT_MAX} characters.`;
+    if (!photo) found.photo = POST_MESSAGES.noPhoto;
+    else if (photo.prepared.upload.size > UPLOAD_MAX_BYTES) found.photo = POST_MESSAGES.photoTooLarge;
+    found.caption = captionProblem(caption);
+    found.alt = altProblem(alt);
     return found;
   }
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const found = check();
-    setErrors(found);
-    if (!photo || Object.keys(found).length > 0) return;
+    if (!photo || Object.values(found).some(Boolean)) {
+      refuse(found);
+      return;
+    }
+    setErrors({});
 
     const form = new FormData();
     form.set('photo', photo.prepared.upload, photo.file.name);
     form.set('caption', caption);
     form.set('alt', alt);
+    sending.current = true;
     setProgress({ sent: 0, total: photo.prepared.upload.size });
     try {
       const { status, body } = await send(form, (sent, total) => setProgress({ sent, total }));
@@ -111,7 +118,7 @@ export function NewPostForm() {
       }
       const fields = body.fields ?? {};
       const message = body.error ?? 'Something went wrong. Please try again.';
-      setErrors(
+      refuse(
         fields.photo || fields.caption || fields.alt
           ? { photo: fields.photo?.[0], caption: fields.caption?.[0], alt: fields.alt?.[0] }
           : [413, 415, 422].includes(status)
@@ -119,10 +126,22 @@ export function NewPostForm() {
             : { form: message },
       );
     } catch {
-      setErrors({ form: 'The upload did not reach us. Check your connection and try again: nothing was shared.' });
+      refuse({ form: 'The upload did not reach us. Check your connection and try again: nothing was shared.' });
     }
+  }
+
+  function refuse(found: Errors) {
+    sending.current = false;
     setProgress(null);
-    formError.current?.focus();
+    setErrors(found);
+    focusFirstProblem(found);
+  }
+
+  /** Focus goes where the first problem is: its field, or the message above the button. */
+  function focusFirstProblem(found: Errors) {
+    const field = (['photo', 'caption', 'alt'] as const).find((name) => found[name]);
+    // After React has shown the error (and enabled the fields again).
+    requestAnimationFrame(() => (field ? document.getElementById(`${ids}-${field}`)?.focus() : formError.current?.focus()));
   }
 
   const describe = (field: Field, hint?: string) => [hint, `${ids}-${field}-error`].filter(Boolean).join(' ');
@@ -157,7 +176,7 @@ export function NewPostForm() {
             id={`${ids}-photo`}
             name="photo"
             type="file"
-            accept={ACCEPT}
+            accept={ACCEPTED_MIME_TYPES}
             disabled={uploading}
             aria-invalid={errors.photo ? true : undefined}
             aria-describedby={describe('photo', `${ids}-photo-hint`)}
@@ -166,7 +185,7 @@ export function NewPostForm() {
           />
         </div>
         <p id={`${ids}-photo-hint`} className="text-xs text-neutral-500 dark:text-neutral-400">
-          JPEG, PNG, WebP, AVIF or GIF, up to 15 MB. It is cropped to between 4:5 and 1.91:1, and everything but the pixels (location, camera) is removed.
+          {ACCEPTED_FORMATS}, up to {UPLOAD_MAX_BYTES / (1024 * 1024)} MB. It is cropped to between 4:5 and 1.91:1, and everything but the pixels (location, camera) is removed.
           {preparing ? ' Preparing the preview…' : ''}
         </p>
         <FieldError id={`${ids}-photo-error`}>{errors.photo}</FieldError>

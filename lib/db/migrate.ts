@@ -10,9 +10,12 @@ export const MIGRATIONS_FOLDER = join(process.cwd(), 'drizzle');
 /** The table drizzle's migrators keep (one row per applied migration, `created_at` = its `when`). */
 const MIGRATIONS_TABLE = '__drizzle_migrations';
 
-/** Applies the committed drizzle migrations that this database has not seen yet, atomically. */
-export async function migrateDatabase(connection: Connection): Promise<void> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER, migrationsTable: MIGRATIONS_TABLE };
+/**
+ * Applies the committed drizzle migrations that this database has not seen yet, atomically.
+ * `migrationsFolder`: another folder of them (tests of an upgrade start from an older schema).
+ */
+export async function migrateDatabase(connection: Connection, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
+  const config = { migrationsFolder, migrationsTable: MIGRATIONS_TABLE };
   if (connection.driver === 'libsql') await migrateRemote(connection.db, config);
   else migrateEmbedded(connection.db, config);
 }

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLookupQuery, tokenStateQuery } from '@/lib/auth/statements';
-import { postsNamingQuery } from '@/lib/posts/media-sweep';
+import { postsNamingQuery } from '@/lib/posts/post-photos';
 import { deleteLikeQuery, feedQuery, insertLikeQuery, likeCountQuery, postQuery } from '@/lib/posts/statements';
 import { LIMITS, counterKey, releaseStatement, reserveStatement } from '@/lib/security/rate-limit';
 import { userByEmailQuery } from '@/lib/users/queries';

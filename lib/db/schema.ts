@@ -91,6 +91,21 @@ export const revokedTokens = sqliteTable(
 );
 
 /**
+ * Stored images no post names yet, or any more: written before an upload stores its images and
+ * when a post is deleted, cleared once the post's row is in or its images are gone. The media
+ * sweep removes only what is left here, so it never deletes an image another database (a
+ * preview sharing the bucket) put in the store.
+ */
+export const pendingMedia = sqliteTable(
+  'pending_media',
+  {
+    key: text('key').primaryKey(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('pending_media_created_idx').on(t.createdAt)],
+);
+
+/**
  * Fixed-window counters for rate limits (failed logins per account and per client, sign-ups per
  * client). In the database so limits hold across restarts and across server instances.
  */

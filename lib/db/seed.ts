@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { count, eq, inArray } from 'drizzle-orm';
+import { count, eq, inArray, notInArray } from 'drizzle-orm';
 import sharp from 'sharp';
 import { hashPassword } from '@/lib/auth/password';
 import { processPhoto } from '@/lib/media/pipeline';
 import { type MediaStore, getMediaStore } from '@/lib/media/storage';
-import { storePhoto } from '@/lib/media/stored-photo';
+import { photoKeys } from '@/lib/media/stored-photo';
+import { settlePending, storePendingPhoto } from '@/lib/posts/post-photos';
 import type { Db } from './client';
 import { DEMO_PASSWORD, demoPosts, demoUsers } from './demo-content';
 import { likes, posts, users } from './schema';
@@ -17,9 +18,9 @@ const DEMO_ART = join(process.cwd(), 'lib', 'db', 'demo-art');
  * A demo drawing, stored as an upload would be: the SVG is rasterised first (uploads may not be
  * SVG), then goes through the same pipeline, so every post loads the same way.
  */
-async function storeDemoPhoto(store: MediaStore, file: string) {
+async function storeDemoPhoto(db: Db, store: MediaStore, file: string) {
   const png = await sharp(await readFile(join(DEMO_ART, file))).png({ compressionLevel: 0 }).toBuffer();
-  return storePhoto(store, await processPhoto(png));
+  return storePendingPhoto(db, store, await processPhoto(png));
 }
 
 /**
@@ -44,10 +45,11 @@ export async function seedDemoData(db: Db, bcryptCost: number, store: MediaStore
   for (const [i, p] of demoPosts.entries()) {
     const authorId = idOf.get(p.author);
     if (authorId === undefined) continue;
-    postRows.push({ authorId, ...(await storeDemoPhoto(store, p.file)), caption: p.caption, createdAt: now - (i + 1) * 3 * HOUR_MS });
+    postRows.push({ authorId, ...(await storeDemoPhoto(db, store, p.file)), caption: p.caption, createdAt: now - (i + 1) * 3 * HOUR_MS });
   }
   if (postRows.length === 0) return;
   const inserted = await db.insert(posts).values(postRows).returning({ id: posts.id });
+  await settlePending(db, postRows.flatMap(photoKeys));
 
   // Each demo user likes posts by a fixed pattern, so the counts vary from none to all.
   const likers = [...idOf.values()];
@@ -57,10 +59,15 @@ export async function seedDemoData(db: Db, bcryptCost: number, store: MediaStore
   if (demoLikes.length > 0) await db.insert(likes).values(demoLikes).onConflictDoNothing();
 }
 
-/** First start: an empty feed gets the demo content. */
+/**
+ * First start: a database with no posts and nobody but the demo users gets the demo content. A
+ * site whose real users deleted every post stays empty.
+ */
 export async function seedIfEmpty(db: Db, bcryptCost: number): Promise<boolean> {
-  const [row] = await db.select({ n: count() }).from(posts);
-  if ((row?.n ?? 0) > 0) return false;
+  const [postRow] = await db.select({ n: count() }).from(posts);
+  const demoNames = demoUsers.map((u) => u.username);
+  const [others] = await db.select({ n: count() }).from(users).where(notInArray(users.username, demoNames));
+  if ((postRow?.n ?? 0) > 0 || (others?.n ?? 0) > 0) return false;
   await seedDemoData(db, bcryptCost);
   return true;
 }

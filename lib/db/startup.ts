@@ -22,7 +22,7 @@ async function assertSchemaCurrent(connection: Connection): Promise<void> {
   if (pending.length > 0) {
     throw new ConfigError(
       `The database at ${connection.name} is behind this version of Cookiegram (missing migrations: ` +
-        `${pending.join(', ')}). Run \`${MIGRATE_COMMAND}\` with the same DATABASE_URL, then start again.`,
+        `${pending.join(', ')}). Run \`${MIGRATE_COMMAND}\` with the same DATABASE_URL and STORAGE_URL, then start again.`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonError, readJsonBody } from './json';
+import { jsonError, readFormBody, readJsonBody } from './json';
 
 const json = (body: BodyInit, headers: Record<string, string> = { 'Content-Type': 'application/json' }) =>
   new Request('http://x.test/api', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
@@ -33,6 +33,35 @@ describe('readJsonBody', () => {
     const declared = await readJsonBody(json('{}', { 'Content-Type': 'application/json', 'Content-Length': '1000' }), 100);
     expect(declared.ok || declared.response.status).toBe(413);
     expect(await readJsonBody(streamed(['{"a":', '1}']), 100)).toEqual({ ok: true, value: { a: 1 } });
+  });
+});
+
+describe('readFormBody', () => {
+  const multipart = (parts: [string, string][]) => {
+    const form = new FormData();
+    for (const [name, value] of parts) form.append(name, value);
+    return new Request('http://x.test/api', { method: 'POST', body: form });
+  };
+
+  it('gives the first value of each field, on an object with no prototype', async () => {
+    const read = await readFormBody(multipart([['caption', 'one'], ['caption', 'two'], ['__proto__', 'x'], ['constructor', 'y']]), 10_000);
+    if (!read.ok) throw new Error(`refused: ${read.response.status}`);
+    expect(Object.entries(read.value)).toEqual([
+      ['caption', 'one'],
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
+    expect(Object.getPrototypeOf(read.value)).toBeNull();
+  });
+
+  it('refuses more than 16 parts before parsing them, another type with 415, and a body over the limit with 413', async () => {
+    const many = await readFormBody(multipart(Array.from({ length: 17 }, (_, i) => [`f${i}`, 'x'])), 100_000);
+    expect(many.ok || many.response.status).toBe(400);
+    expect((await readFormBody(multipart(Array.from({ length: 16 }, (_, i) => [`f${i}`, 'x'])), 100_000)).ok).toBe(true);
+    const other = await readFormBody(json('{}'), 100);
+    expect(other.ok || other.response.status).toBe(415);
+    const over = await readFormBody(multipart([['caption', 'x'.repeat(500)]]), 100);
+    expect(over.ok || over.response.status).toBe(413);
   });
 });
 

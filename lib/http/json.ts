@@ -63,21 +63,39 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
+/** More parts than any form of this app sends: parsing thousands of tiny parts would hold the event loop. */
+const MAX_FORM_PARTS = 16;
+
+/** How many parts a multipart body has, counted by its delimiters (natively, before any parsing). */
+function countParts(body: Buffer, boundary: string): number {
+  const delimiter = Buffer.from(`--${boundary}`);
+  let parts = -1; // the last delimiter closes the body
+  for (let at = body.indexOf(delimiter); at !== -1 && parts <= MAX_FORM_PARTS; at = body.indexOf(delimiter, at + delimiter.length)) parts += 1;
+  return parts;
+}
+
 /**
- * A multipart/form-data body of at most `maxBytes`, as an object of its fields (the first value
- * of each name; files stay File): 415 for another type, 413 when too large, 400 when malformed.
+ * A multipart/form-data body of at most `maxBytes` and MAX_FORM_PARTS parts, as an object of its
+ * fields (the first value of each name; files stay File): 415 for another type, 413 when too
+ * large, 400 when malformed or made of too many parts.
  */
 export async function readFormBody(request: Request, maxBytes: number): Promise<Read<Record<string, FormDataEntryValue>>> {
   const type = request.headers.get('content-type') ?? '';
+  const boundary = /^multipart\/form-data\b.*;\s*boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (!/^multipart\/form-data\b/i.test(type)) {
     return { ok: false, response: jsonError(415, 'Send the body as multipart/form-data.') };
   }
   const body = await readBoundedBody(request, maxBytes);
   if (!body.ok) return body;
+  if (!boundary || countParts(body.value, boundary) > MAX_FORM_PARTS) {
+    return { ok: false, response: jsonError(400, `The body is not valid multipart/form-data of at most ${MAX_FORM_PARTS} parts.`) };
+  }
   try {
-    const form = await new Response(new Uint8Array(body.value), { headers: { 'content-type': type } }).formData();
-    const fields: Record<string, FormDataEntryValue> = {};
-    for (const [name, value] of form) if (!(name in fields)) fields[name] = value;
+    // A view of the bytes read, not a copy (Buffer.concat always allocates an ArrayBuffer).
+    const form = await new Response(body.value as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } }).formData();
+    // No prototype: a part named "__proto__" or "constructor" is just a field.
+    const fields: Record<string, FormDataEntryValue> = Object.create(null) as Record<string, FormDataEntryValue>;
+    for (const [name, value] of form) if (!Object.hasOwn(fields, name)) fields[name] = value;
     return { ok: true, value: fields };
   } catch {
     return { ok: false, response: jsonError(400, 'The body is not valid multipart/form-data.') };

@@ -15,16 +15,24 @@ type Params = Record<string, string | string[] | undefined>;
 type Context = { params: Promise<Params> };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-type RouteSpec<P, B> = {
+/** Let in (with something the handler uses, released after the answer whatever happened) or refused. */
+export type Admission<T> = { ok: true; ticket: T; release: () => Promise<void> } | { ok: false; response: Response };
+
+type RouteSpec<P, B, T> = {
   /** The path's dynamic segments; the first problem is the 400's message. */
   params?: ZodType<P>;
+  /**
+   * Runs after the viewer check and before the body is read, so a request that would be refused
+   * (over a limit, too many at once) is refused before its body is buffered.
+   */
+  admit?: () => Promise<Admission<T>>;
   /** A JSON body (the default) or a multipart form, and its size limit. */
   body?: { schema: ZodType<B>; maxBytes: number; type?: 'json' | 'multipart' };
 };
 
-type Input<P, B> = { request: NextRequest; params: P; body: B };
+type Input<P, B, T> = { request: NextRequest; params: P; body: B; ticket: T };
 
-async function parse<P, B>(spec: RouteSpec<P, B>, request: NextRequest, context: Context) {
+async function parse<P, B, T>(spec: RouteSpec<P, B, T>, request: NextRequest, context: Context) {
   let params = undefined as P;
   if (spec.params) {
     const parsed = spec.params.safeParse(await context.params);
@@ -52,19 +60,29 @@ function answerFailure(err: unknown) {
 
 type Gate<V> = () => Promise<{ ok: true; viewer: V } | { ok: false; response: Response }>;
 
-function route<P, B, V>(spec: RouteSpec<P, B>, gate: Gate<V>, handler: (input: Input<P, B> & { viewer: V }) => Promise<Response>) {
+function route<P, B, T, V>(spec: RouteSpec<P, B, T>, gate: Gate<V>, handler: (input: Input<P, B, T> & { viewer: V }) => Promise<Response>) {
   return async (request: NextRequest, context: Context): Promise<Response> => {
+    let release: (() => Promise<void>) | undefined;
     try {
       if (!SAFE_METHODS.has(request.method) && isCrossSiteRequest(request)) {
         return jsonError(403, 'Cross-site requests are not allowed.');
       }
       const passed = await gate();
       if (!passed.ok) return passed.response;
+      let ticket = undefined as T;
+      if (spec.admit) {
+        const admitted = await spec.admit();
+        if (!admitted.ok) return admitted.response;
+        ({ ticket, release } = admitted);
+      }
       const parsed = await parse(spec, request, context);
       if (!parsed.ok) return parsed.response;
-      return await handler({ ...parsed.input, viewer: passed.viewer });
+      return await handler({ ...parsed.input, ticket, viewer: passed.viewer });
     } catch (err) {
       return answerFailure(err);
+    } finally {
+      // The answer stands either way; a failed release is for the log.
+      if (release) await release().catch((err: unknown) => console.error('Releasing an admission failed:', err));
     }
   };
 }
@@ -77,11 +95,14 @@ const loggedIn: Gate<Viewer> = async () => {
 const anyone: Gate<null> = () => Promise.resolve({ ok: true, viewer: null });
 
 /** A route for logged-in callers: 401 for anyone else, before the body is read. */
-export function viewerRoute<P = undefined, B = undefined>(spec: RouteSpec<P, B>, handler: (input: Input<P, B> & { viewer: Viewer }) => Promise<Response>) {
+export function viewerRoute<P = undefined, B = undefined, T = undefined>(
+  spec: RouteSpec<P, B, T>,
+  handler: (input: Input<P, B, T> & { viewer: Viewer }) => Promise<Response>,
+) {
   return route(spec, loggedIn, handler);
 }
 
 /** A route anyone may call (log in, sign up). */
-export function publicRoute<P = undefined, B = undefined>(spec: RouteSpec<P, B>, handler: (input: Input<P, B>) => Promise<Response>) {
+export function publicRoute<P = undefined, B = undefined, T = undefined>(spec: RouteSpec<P, B, T>, handler: (input: Input<P, B, T>) => Promise<Response>) {
   return route(spec, anyone, handler);
 }

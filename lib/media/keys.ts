@@ -8,6 +8,9 @@ const MEDIA_KEY = /^[A-Za-z0-9_-]{22}\.webp$/;
 export const MEDIA_CONTENT_TYPES = { webp: 'image/webp' } as const;
 export type MediaExtension = keyof typeof MEDIA_CONTENT_TYPES;
 
+/** An object never changes under its key, so a response may be kept by any cache for a year. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
 /** A fresh random key (128 bits, base64url) with the extension, e.g. 'Xy…Q.webp'. Never user-chosen. */
 export function newMediaKey(extension: MediaExtension): string {
   return `${randomBytes(16).toString('base64url')}.${extension}`;

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
 import * as images from '@/testing/images';
+import { ACCEPTED_FORMATS } from './accepted';
 import {
-  ACCEPTED_FORMATS,
   PhotoQueueFull,
   PhotoRejected,
   type ProcessedPhoto,

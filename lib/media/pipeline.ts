@@ -2,20 +2,17 @@
 // into photos with processPhoto, and the marker throws outside React's server build.
 import { availableParallelism } from 'node:os';
 import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
-import { IMAGE_LONG_SIDE, THUMBNAIL_SIZE, mediumSize, thumbnailSize } from './sizes';
+import { ACCEPTED_FORMATS } from './accepted';
+import { IMAGE_LONG_SIDE, NARROWEST_POST, THUMBNAIL_SIZE, WIDEST_POST, mediumSize, thumbnailSize } from './sizes';
 
 // Every upload becomes new pixels: the type is read from the content, the size is checked from the
 // header before anything is decoded, and the photo is decoded once, cropped, resized and encoded
 // again. Nothing of the original file reaches the output but its pixels (no EXIF, GPS, XMP, IPTC,
 // comments or ICC profile, nor whatever a polyglot hides after the image).
 
-export const ACCEPTED_FORMATS = 'JPEG, PNG, WebP, AVIF or GIF';
 export const MAX_PIXELS = 40_000_000;
 export const MAX_SIDE = 10_000;
 
-/** Instagram's range for feed posts: from 4:5 portrait to 1.91:1 landscape. */
-const NARROWEST_POST = 4 / 5;
-const WIDEST_POST = 1.91;
 const PLACEHOLDER_LONG_SIDE = 16;
 // libwebp's default effort (4): on a detailed 1080 px photo it takes ~95 ms against ~50 ms at
 // effort 2, for a file 3 % smaller and a little sharper (on flat artwork, 7 % smaller). A photo is

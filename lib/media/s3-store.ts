@@ -7,13 +7,12 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { StorageConfig } from '@/lib/config';
-import { mediaContentType } from './keys';
+import { IMMUTABLE_CACHE_CONTROL, mediaContentType } from './keys';
 import type { MediaStore } from './storage';
 
 type S3StorageConfig = Extract<StorageConfig, { driver: 's3' }>;
 
 /** A key's bytes never change, so browsers and CDNs may keep them for good. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** DeleteObjects takes at most this many keys per request. */
 const DELETE_BATCH = 1000;
 
@@ -43,7 +42,7 @@ export function createS3Store(config: S3StorageConfig): MediaStore {
 
     async put(key, bytes, contentType) {
       await s3().send(
-        new PutObjectCommand({ Bucket: bucket, Key: prefix + key, Body: bytes, ContentType: contentType, CacheControl: IMMUTABLE }),
+        new PutObjectCommand({ Bucket: bucket, Key: prefix + key, Body: bytes, ContentType: contentType, CacheControl: IMMUTABLE_CACHE_CONTROL }),
       );
     },
 

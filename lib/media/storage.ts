@@ -1,5 +1,6 @@
 // No `import 'server-only'`: the seed (run by tsx outside Next) stores the demo photos here.
 import { type StorageConfig, getConfig } from '@/lib/config';
+import { MEDIA_PATH } from '@/lib/routes';
 import { createFileStore } from './file-store';
 import { isMediaKey, mediaContentType } from './keys';
 import { createS3Store } from './s3-store';
@@ -25,9 +26,6 @@ export interface MediaStore {
   /** Absent keys are fine. */
   delete(keys: readonly string[]): Promise<void>;
 }
-
-/** Where the app serves stored objects itself when no MEDIA_PUBLIC_URL is set. */
-export const MEDIA_PATH = '/media';
 
 function notAKey(): never {
   throw new Error('Not a media key: keys come from newMediaKey, never from a request.');

@@ -1,5 +1,5 @@
 // A processed photo in the media store: its renditions under fresh random keys, and what a post
-// row keeps of them. Stored before the row that names them (see lib/posts/publishing.ts).
+// row keeps of them. Stored before the row that names them (lib/posts/post-photos.ts).
 import { newMediaKey } from './keys';
 import type { ProcessedPhoto } from './pipeline';
 import type { MediaStore } from './storage';
@@ -18,7 +18,12 @@ export const photoKeys = (photo: Pick<StoredPhoto, 'imageKey' | 'mediumKey' | 't
   ...new Set([photo.imageKey, photo.mediumKey, photo.thumbnailKey]),
 ];
 
-export async function storePhoto(store: MediaStore, { image, medium, thumbnail, placeholder }: ProcessedPhoto): Promise<StoredPhoto> {
+/** `beforeStoring`: told the keys before any object is written (to record them as pending). */
+export async function storePhoto(
+  store: MediaStore,
+  { image, medium, thumbnail, placeholder }: ProcessedPhoto,
+  beforeStoring: (keys: string[]) => Promise<unknown>,
+): Promise<StoredPhoto> {
   const keys = new Map<ProcessedPhoto['image'], string>();
   const keyOf = (rendition: ProcessedPhoto['image']) => {
     let key = keys.get(rendition);
@@ -26,6 +31,7 @@ export async function storePhoto(store: MediaStore, { image, medium, thumbnail, 
     return key;
   };
   const stored = { imageKey: keyOf(image), mediumKey: keyOf(medium), thumbnailKey: keyOf(thumbnail), width: image.width, height: image.height, placeholder };
+  await beforeStoring([...keys.values()]);
   await Promise.all([...keys].map(([rendition, key]) => store.put(key, rendition.bytes, rendition.contentType)));
   return stored;
 }

@@ -1,44 +1,132 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { requireViewer } from '@/lib/auth/dal';
+import type { Admission } from '@/lib/http/route';
+import { jsonError, retryLater } from '@/lib/http/json';
 import { getDb } from '@/lib/db/client';
 import { posts } from '@/lib/db/schema';
-import { PhotoQueueFull, PhotoRejected, processPhotoQueued } from '@/lib/media/pipeline';
+import { PIPELINES_AT_ONCE, PhotoQueueFull, PhotoRejected, QUEUE_LIMIT, processPhotoQueued } from '@/lib/media/pipeline';
 import { getMediaStore } from '@/lib/media/storage';
-import { photoKeys, storePhoto } from '@/lib/media/stored-photo';
-import { LIMITS, releaseAttempts, reserveAttempt } from '@/lib/security/rate-limit';
-import type { PostEdit } from './schemas';
+import { photoKeys } from '@/lib/media/stored-photo';
+import { LIMITS, releaseAttempts, reserveAttempts, retryMessage } from '@/lib/security/rate-limit';
+import { discardImages, recordPending, settlePending, storePendingPhoto } from './post-photos';
 import { type FeedPost, getPost } from './queries';
+import type { PostEdit } from './schemas';
 
-// Creating, editing and deleting posts. Images are stored before the row that points at them
-// and deleted after the row is gone, so a crash at any point leaves at worst objects that no
-// row names, which the media sweep removes; never a post without its photo.
+// Creating, editing and deleting posts. A post's images are stored before its row and deleted
+// after it, each step recorded in pending_media (post-photos.ts), so a crash at any point leaves
+// at worst images the sweep removes; never a post without its photo.
 
-type Refused =
-  | { ok: false; reason: 'rate-limited' | 'busy'; retryAfterSeconds: number }
-  | { ok: false; reason: 'rejected'; status: 415 | 422; message: string };
+type Refused = { ok: false; reason: 'rejected'; status: 415 | 422; message: string } | { ok: false; reason: 'busy'; retryAfterSeconds: number };
 type NotYours = { ok: false; reason: 'not-found' | 'forbidden' };
 
-/** Publishes a photo for the viewer: counted against their hourly limit before any work. */
-export async function createPost(input: { photo: Uint8Array; caption: string; alt: string }): Promise<{ ok: true; id: number } | Refused> {
+/**
+ * Uploads being received or processed by this server. More would only wait for the pipeline
+ * while holding their bodies (up to 15 MB each) in memory, so they are refused before the body
+ * is read.
+ */
+const UPLOADS_AT_ONCE = PIPELINES_AT_ONCE + QUEUE_LIMIT;
+/** One person uploads a photo or two at a time; more from one account is a script. */
+const UPLOADS_AT_ONCE_PER_USER = 2;
+/** A retry after this finds the uploads ahead of it done: each takes well under a second. */
+const UPLOADS_RETRY_SECONDS = 5;
+let uploadsInFlight = 0;
+const uploadsInFlightBy = new Map<number, number>();
+
+/** Takes a place among the uploads in flight, or says why there is none; the returned function gives it back. */
+function takeUploadPlace(userId: number): (() => void) | Response {
+  if (uploadsInFlight >= UPLOADS_AT_ONCE) {
+    return retryLater(503, 'We are busy processing other photos. Please try again in a moment.', UPLOADS_RETRY_SECONDS);
+  }
+  const mine = uploadsInFlightBy.get(userId) ?? 0;
+  if (mine >= UPLOADS_AT_ONCE_PER_USER) {
+    return retryLater(429, 'Your other uploads are still on their way. Please wait for them to finish.', UPLOADS_RETRY_SECONDS);
+  }
+  uploadsInFlight += 1;
+  uploadsInFlightBy.set(userId, mine + 1);
+  return () => {
+    uploadsInFlight -= 1;
+    const left = (uploadsInFlightBy.get(userId) ?? 1) - 1;
+    if (left > 0) uploadsInFlightBy.set(userId, left);
+    else uploadsInFlightBy.delete(userId);
+  };
+}
+
+export type Upload = { publish(input: { photo: File; caption: string; alt: string }): Promise<{ ok: true; id: number } | Refused> };
+
+/**
+ * Before an upload's body is read: a place among the uploads in flight (this server's and the
+ * viewer's), an upload attempt counted, and one of the viewer's hourly posts reserved (so
+ * parallel uploads cannot pass the limit). Released after the answer; the post reservation
+ * stays used only if the post was published, the attempt always.
+ */
+export async function admitUpload(): Promise<Admission<Upload>> {
   const viewer = await requireViewer();
-  const reserved = await reserveAttempt(LIMITS.postsPerUser, String(viewer.id));
-  if (!reserved.ok) return reserved;
+  const giveBackPlace = takeUploadPlace(viewer.id);
+  if (giveBackPlace instanceof Response) return { ok: false, response: giveBackPlace };
+  let reserved: Awaited<ReturnType<typeof reserveAttempts>>;
   try {
-    const photo = await storePhoto(getMediaStore(), await processPhotoQueued(Buffer.from(input.photo)));
-    const [row] = await getDb()
-      .insert(posts)
-      .values({ authorId: viewer.id, ...photo, caption: input.caption, alt: input.alt })
-      .returning({ id: posts.id });
-    if (!row) throw new Error('INSERT … RETURNING returned no row');
-    return { ok: true, id: row.id };
+    const subject = String(viewer.id);
+    reserved = await reserveAttempts([
+      [LIMITS.uploadsPerUser, subject],
+      [LIMITS.postsPerUser, subject],
+    ]);
   } catch (err) {
-    // Not published, so not counted.
-    await releaseAttempts(reserved.reservations);
+    giveBackPlace();
+    throw err;
+  }
+  if (!reserved.ok) {
+    giveBackPlace();
+    const message = `You have shared a lot of photos this hour. ${retryMessage(reserved.retryAfterSeconds)}`;
+    return { ok: false, response: retryLater(429, message, reserved.retryAfterSeconds) };
+  }
+  const post = reserved.reservations.slice(1);
+  let published = false;
+  return {
+    ok: true,
+    ticket: {
+      async publish(input) {
+        const result = await createPost(viewer.id, input);
+        published = result.ok;
+        return result;
+      },
+    },
+    async release() {
+      giveBackPlace();
+      if (!published) await releaseAttempts(post);
+    },
+  };
+}
+
+async function createPost(authorId: number, input: { photo: File; caption: string; alt: string }): Promise<{ ok: true; id: number } | Refused> {
+  const db = getDb();
+  const store = getMediaStore();
+  let photo;
+  try {
+    photo = await storePendingPhoto(db, store, await processPhotoQueued(Buffer.from(await input.photo.arrayBuffer())));
+  } catch (err) {
     if (err instanceof PhotoRejected) return { ok: false, reason: 'rejected', status: err.status, message: err.message };
     if (err instanceof PhotoQueueFull) return { ok: false, reason: 'busy', retryAfterSeconds: err.retryAfterSeconds };
     throw err;
   }
+  const keys = photoKeys(photo);
+  let row;
+  try {
+    [row] = await db.insert(posts).values({ authorId, ...photo, caption: input.caption, alt: input.alt }).returning({ id: posts.id });
+    if (!row) throw new Error('INSERT … RETURNING returned no row');
+  } catch (err) {
+    await discardImages(db, store, keys).catch((cleanup: unknown) => console.error('Removing an unsaved post\'s images failed; the sweep will:', cleanup));
+    throw err;
+  }
+  await settlePending(db, keys);
+  return { ok: true, id: row.id };
+}
+
+/** The answer to an upload that was not published. */
+export function refusedUpload(refused: Refused): Response {
+  return refused.reason === 'rejected'
+    ? jsonError(refused.status, refused.message)
+    : retryLater(503, 'We are busy processing other photos. Please try again in a moment.', refused.retryAfterSeconds);
 }
 
 /** Why a write on someone's post found no row of theirs: no such post, or another's. */
@@ -58,18 +146,22 @@ export async function editPost(postId: number, edit: PostEdit): Promise<{ ok: tr
   return found ? { ok: true, post: found.post } : whyNotYours(postId);
 }
 
-/** Deletes one of the viewer's posts (its likes cascade), then its stored images. */
+/** Deletes one of the viewer's posts (its likes go with it), then its stored images. */
 export async function deletePost(postId: number): Promise<{ ok: true } | NotYours> {
   const viewer = await requireViewer();
-  const [row] = await getDb()
-    .delete(posts)
-    .where(ownPost(postId, viewer.id))
-    .returning({ imageKey: posts.imageKey, mediumKey: posts.mediumKey, thumbnailKey: posts.thumbnailKey });
+  const db = getDb();
+  const columns = { imageKey: posts.imageKey, mediumKey: posts.mediumKey, thumbnailKey: posts.thumbnailKey };
+  const [own] = await db.select(columns).from(posts).where(ownPost(postId, viewer.id));
+  if (!own) return whyNotYours(postId);
+  const keys = photoKeys(own);
+  // Pending before the row goes: a crash after the delete still leaves the images to the sweep.
+  await recordPending(db, keys);
+  const [row] = await db.delete(posts).where(ownPost(postId, viewer.id)).returning({ id: posts.id });
+  // Deleted meanwhile by another request of the owner's, which removes the images (or leaves them pending).
   if (!row) return whyNotYours(postId);
   try {
-    await getMediaStore().delete(photoKeys(row));
+    await discardImages(db, getMediaStore(), keys);
   } catch (err) {
-    // The post is gone either way; the sweep removes objects no row names.
     console.error('Deleting a post\'s images failed; the media sweep will remove them:', err);
   }
   return { ok: true };

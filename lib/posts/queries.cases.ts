@@ -3,7 +3,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
-import { likes, posts, rateLimits } from '@/lib/db/schema';
+import { likes, pendingMedia, posts, rateLimits } from '@/lib/db/schema';
 import { LIMITS, counterKey } from '@/lib/security/rate-limit';
 import { newMediaKey } from '@/lib/media/keys';
 import { createUser } from '@/lib/users/queries';
@@ -15,7 +15,8 @@ import { UnauthenticatedError } from '@/lib/auth/dal';
 import { getMediaStore } from '@/lib/media/storage';
 import { photoKeys } from '@/lib/media/stored-photo';
 import { plainJpeg } from '@/testing/images';
-import { createPost, deletePost, editPost } from './publishing';
+import { sweepPendingMedia } from './post-photos';
+import { admitUpload, deletePost, editPost } from './publishing';
 import { type FeedPost, getFeedPage, getPost, setLike } from './queries';
 
 export function describeQueries(open: () => Promise<TestDatabase>) {
@@ -175,8 +176,18 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
   });
 
   describe('publishing', () => {
-    const publish = (user: User, caption = 'a photo') =>
-      asViewer(user, async () => createPost({ photo: await plainJpeg(900, 700), caption, alt: '' }));
+    /** As POST /api/posts does it: admitted, then published, then released. */
+    const upload = (user: User, photo: Uint8Array, caption = 'a photo') =>
+      asViewer(user, async () => {
+        const admitted = await admitUpload();
+        if (!admitted.ok) throw new Error(`not admitted: ${admitted.response.status}`);
+        try {
+          return await admitted.ticket.publish({ photo: new File([new Uint8Array(photo)], 'photo.jpg'), caption, alt: '' });
+        } finally {
+          await admitted.release();
+        }
+      });
+    const publish = async (user: User, caption?: string) => upload(user, await plainJpeg(900, 700), caption);
 
     it('stores the renditions, then the row; the author edits; another user cannot', async () => {
       const created = await publish(alice, 'first caption');
@@ -203,17 +214,64 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
       expect(await asViewer(bob, () => deletePost(created.id))).toEqual({ ok: true });
       expect(await rowsFor(created.id)).toBe(0);
       for (const key of photoKeys(row)) expect(await store.get(key)).toBeNull();
+      expect(await db.select().from(pendingMedia)).toEqual([]);
       expect(await asViewer(bob, () => deletePost(created.id))).toEqual({ ok: false, reason: 'not-found' });
+    });
+
+    it('lets one user have two uploads in flight, not three', async () => {
+      const refusal = await asViewer(bob, async () => {
+        const [first, second, third] = [await admitUpload(), await admitUpload(), await admitUpload()];
+        for (const admitted of [first, second]) if (admitted.ok) await admitted.release();
+        const fourth = await admitUpload();
+        if (fourth.ok) await fourth.release();
+        return { held: [first.ok, second.ok], third: third.ok ? 'admitted' : third.response.status, fourth: fourth.ok };
+      });
+      expect(refusal).toEqual({ held: [true, true], third: 429, fourth: true });
     });
 
     it('refuses what is not a photo, and does not count it against the hourly limit', async () => {
       const counted = async () =>
         (await db.select({ n: rateLimits.count }).from(rateLimits).where(eq(rateLimits.key, counterKey(LIMITS.postsPerUser, String(alice.id)))))[0]?.n;
       const before = await counted();
-      const refused = await asViewer(alice, () => createPost({ photo: Buffer.from('not a photo'), caption: '', alt: '' }));
+      const refused = await upload(alice, Buffer.from('not a photo'));
       expect(refused).toMatchObject({ ok: false, reason: 'rejected', status: 415 });
       expect(await counted()).toBe(before);
-      await expect(inRequest({}, () => createPost({ photo: Buffer.alloc(0), caption: '', alt: '' }))).rejects.toThrow(UnauthenticatedError);
+      expect(await db.select().from(pendingMedia)).toEqual([]);
+      await expect(inRequest({}, () => admitUpload())).rejects.toThrow(UnauthenticatedError);
+    });
+  });
+
+  describe('the media sweep', () => {
+    const HOUR = 60 * 60 * 1000;
+    const put = async (store: ReturnType<typeof getMediaStore>) => {
+      const key = newMediaKey('webp');
+      await store.put(key, new Uint8Array([1, 2, 3]), 'image/webp');
+      return key;
+    };
+
+    it('removes only what this database left pending, once it is an hour old and no post names it', async () => {
+      const store = getMediaStore();
+      await db.delete(pendingMedia);
+      const [abandoned, young, named, foreign] = [await put(store), await put(store), await put(store), await put(store)];
+      const [post] = await db.select().from(posts).limit(1);
+      if (!post) throw new Error('no post');
+      await db.update(posts).set({ thumbnailKey: named }).where(eq(posts.id, post.id));
+      const now = Date.now();
+      await db.insert(pendingMedia).values([
+        { key: abandoned, createdAt: now - 2 * HOUR },
+        { key: named, createdAt: now - 2 * HOUR },
+        { key: young, createdAt: now - HOUR / 2 },
+      ]);
+
+      expect(await sweepPendingMedia(db, store, now)).toEqual({ removed: 1, kept: 1 });
+      expect(await store.get(abandoned)).toBeNull();
+      for (const key of [young, named, foreign]) {
+        const object = await store.get(key);
+        expect(object, key).not.toBeNull();
+        await object?.body.cancel();
+      }
+      // `foreign` was never recorded here (another deployment's, in a shared bucket): never touched.
+      expect((await db.select({ key: pendingMedia.key }).from(pendingMedia)).map((r) => r.key)).toEqual([young]);
     });
   });
 }

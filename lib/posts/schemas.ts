@@ -1,11 +1,10 @@
-// The shapes the post API accepts, from the limits in limits.ts.
+// The shapes the post API accepts, from the limits and messages in limits.ts.
 import { z } from 'zod';
-import { ALT_MAX, CAPTION_MAX } from './limits';
+import { ALT_MAX, CAPTION_MAX, POST_MESSAGES, hasControlCharacters } from './limits';
 
-const caption = z.string().max(CAPTION_MAX, `Captions can be at most ${CAPTION_MAX.toLocaleString('en-US')} characters.`);
-const alt = z.string().trim().max(ALT_MAX, `Alt text can be at most ${ALT_MAX} characters.`);
-
-export const postTextSchema = z.object({ caption, alt });
+const withoutControls = (text: string) => !hasControlCharacters(text);
+const caption = z.string().max(CAPTION_MAX, POST_MESSAGES.captionTooLong).refine(withoutControls, POST_MESSAGES.controlCharacters);
+const alt = z.string().trim().max(ALT_MAX, POST_MESSAGES.altTooLong).refine(withoutControls, POST_MESSAGES.controlCharacters);
 
 /** PATCH /api/posts/<id>: either field, or both. */
 export const postEditSchema = z
@@ -17,9 +16,7 @@ export type PostEdit = z.infer<typeof postEditSchema>;
 
 /** POST /api/posts: the photo (checked by its content later, in the pipeline) and the texts. */
 export const uploadSchema = z.object({
-  photo: z
-    .instanceof(File, { message: 'Choose a photo to share.' })
-    .refine((file) => file.size > 0, 'Choose a photo to share: this file is empty.'),
+  photo: z.instanceof(File, { message: POST_MESSAGES.noPhoto }).refine((file) => file.size > 0, POST_MESSAGES.emptyPhoto),
   caption: caption.default(''),
   alt: alt.default(''),
 });

@@ -69,6 +69,19 @@ export function describeRateLimits(open: () => Promise<TestDatabase>) {
       expect(await countOf(account, 'a')).toBe(1); // the refused attempt's reservation was given back
     });
 
+    it('does not count refused attempts: once a held one is given back, exactly one more gets through', async () => {
+      const l = limit('refusals-free', 2);
+      const held = await Promise.all([reserveAttempt(l, 's'), reserveAttempt(l, 's')]);
+      const refused = await Promise.all(Array.from({ length: 5 }, () => reserveAttempt(l, 's')));
+      expect(refused.every((r) => !r.ok)).toBe(true);
+      expect(await countOf(l, 's')).toBe(2);
+      const [first] = held;
+      if (!first?.ok) throw new Error('refused');
+      await releaseAttempts(first.reservations);
+      const again = await Promise.all(Array.from({ length: 3 }, () => reserveAttempt(l, 's')));
+      expect(again.filter((r) => r.ok)).toHaveLength(1);
+    });
+
     it('keys counters by a hash, never the subject itself', async () => {
       const l = limit('hashed');
       await reserveAttempt(l, 'someone@example.com');

@@ -26,6 +26,8 @@ export const LIMITS = {
   signupPerClient: { name: 'signup-client', max: 10, windowMs: 60 * MINUTE },
   /** New posts by one user: each upload is decoded and stored, the costliest write there is. */
   postsPerUser: { name: 'posts-user', max: 30, windowMs: 60 * MINUTE },
+  /** Upload attempts by one user, published or refused: refused ones cost decoding too. */
+  uploadsPerUser: { name: 'uploads-user', max: 60, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 const LONGEST_WINDOW = Math.max(...Object.values(LIMITS).map((l) => l.windowMs));
@@ -71,7 +73,9 @@ export async function reserveAttempts(checks: readonly (readonly [RateLimit, str
     const [row] = await reserveStatement(limit, key, now);
     if (!row) throw new Error('the rate-limit upsert returned no row');
     if (row.count > limit.max) {
-      await releaseAttempts(reservations);
+      // This counter's own increment goes back too: a refused attempt is never evaluated, and
+      // counting it would lock the caller out below the limit once the others are released.
+      await releaseAttempts([...reservations, { key, windowStart: row.windowStart }]);
       return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((row.windowStart + limit.windowMs - now) / 1000)) };
     }
     reservations.push({ key, windowStart: row.windowStart });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jsonError } from '@/lib/http/json';
 import { publicRoute } from '@/lib/http/route';
-import { isMediaKey } from '@/lib/media/keys';
+import { IMMUTABLE_CACHE_CONTROL, isMediaKey } from '@/lib/media/keys';
 import { getMediaStore } from '@/lib/media/storage';
 
 // Uploaded images, from whichever store STORAGE_URL names. Keys are random and immutable, so a
@@ -19,7 +19,7 @@ export const GET = publicRoute(spec, async ({ request, params }) => {
   if (!object) return notFound();
   const headers = {
     'Content-Type': object.contentType,
-    'Cache-Control': 'public, max-age=31536000, immutable',
+    'Cache-Control': IMMUTABLE_CACHE_CONTROL,
     ETag: object.etag,
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'",
