@@ -77,5 +77,23 @@ export function describeRateLimits(open: () => Promise<TestDatabase>) {
       await resetLimit(l, 'someone@example.com');
       expect(await countOf(l, 'someone@example.com')).toBeUndefined();
     });
+
+    it('lets the next attempt through once the one in flight is given back, however many were refused meanwhile', async () => {
+      const l = limit('refused-meanwhile', 1);
+      const t = 1_800_000_000_000;
+      const admitted = await reserveAttempt(l, 's', t);
+      if (!admitted.ok) throw new Error('refused');
+      for (let i = 1; i <= 3; i++) expect((await reserveAttempt(l, 's', t + i)).ok).toBe(false);
+      await releaseAttempts(admitted.reservations); // a right password: it does not count
+      expect((await reserveAttempt(l, 's', t + 4)).ok).toBe(true);
+    });
+
+    it('holds exactly the attempts it let through after a burst, and stays used up', async () => {
+      const l = limit('burst-count');
+      await Promise.all(Array.from({ length: 50 }, () => reserveAttempt(l, 'victim@example.com')));
+      expect(await countOf(l, 'victim@example.com')).toBe(5);
+      expect((await reserveAttempt(l, 'victim@example.com')).ok).toBe(false);
+      expect(await countOf(l, 'victim@example.com')).toBe(5);
+    });
   });
 }

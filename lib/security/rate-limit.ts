@@ -69,7 +69,9 @@ export async function reserveAttempts(checks: readonly (readonly [RateLimit, str
     const [row] = await reserveStatement(limit, key, now);
     if (!row) throw new Error('the rate-limit upsert returned no row');
     if (row.count > limit.max) {
-      await releaseAttempts(reservations);
+      // This counter's own increment goes back too: a refused attempt is never evaluated, and
+      // counting it would lock the caller out below the limit once the others are released.
+      await releaseAttempts([...reservations, { key, windowStart: row.windowStart }]);
       return { ok: false, reason: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((row.windowStart + limit.windowMs - now) / 1000)) };
     }
     reservations.push({ key, windowStart: row.windowStart });
