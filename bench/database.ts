@@ -86,14 +86,17 @@ export async function buildDemoDatabase(path: string, bcryptCost: number, mediaD
 
 /**
  * The large database at `path`, reused when it is already there with the expected counts (the
- * like scenarios undo their own likes). Built under a temporary name, so an interrupted build
- * is never mistaken for a finished one.
+ * like scenarios undo their own likes), with no rate-limit counters: a run stopped while logins
+ * were in flight leaves their reservations, which would refuse the next run's logins for up to
+ * 15 minutes. Built under a temporary name, so an interrupted build is never mistaken for a
+ * finished one.
  */
 export async function buildLargeDatabase(path: string, size: LargeSize, bcryptCost: number): Promise<'reused' | 'built'> {
   if (existsSync(path)) {
     const { db, sqlite } = open(path);
     await migrateDatabase(asConnection(db));
     const found = counts(sqlite);
+    sqlite.exec('delete from rate_limits');
     sqlite.close();
     if (found.users === size.users && found.posts === size.posts && found.likes === size.likes) return 'reused';
     console.log(`  ${path} has ${JSON.stringify(found)}, expected ${JSON.stringify(size)}: rebuilding`);

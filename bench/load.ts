@@ -12,6 +12,11 @@ export type Measurement = {
   requests: number;
   /** Server CPU time per answered request, where the bench can read it (Linux). */
   cpuMsPerRequest?: number;
+  /**
+   * The answers with any other status, by what they said ("rate-limited", "busy" …), for loads
+   * that can tell (`explain`): a refusal is an error like any other, and this says which.
+   */
+  unexpected?: Record<string, number>;
 };
 
 type Load = {
@@ -21,7 +26,23 @@ type Load = {
   requests: autocannon.Request[];
   /** The status of a correct answer: 200 for pages and the API, 303 for a login. */
   expectStatus: number;
+  /** What an answer with another status said, in a word or two; counted in `unexpected`. */
+  explain?: (status: number, body: string) => string;
 };
+
+/** The requests, each also counting its unexpected answers into `into` by what they said. */
+function explained(requests: autocannon.Request[], expectStatus: number, explain: (status: number, body: string) => string, into: Record<string, number>) {
+  return requests.map((request): autocannon.Request => ({
+    ...request,
+    onResponse: (status, body, context, headers) => {
+      if (status !== expectStatus) {
+        const answer = explain(status, body);
+        into[answer] = (into[answer] ?? 0) + 1;
+      }
+      if (typeof request.onResponse === 'function') request.onResponse(status, body, context, headers);
+    },
+  }));
+}
 
 function measure(result: autocannon.Result, expectStatus: number): Measurement {
   const byStatus = result.statusCodeStats ?? {};
@@ -39,16 +60,26 @@ function measure(result: autocannon.Result, expectStatus: number): Measurement {
 /** Starts a load; it ends by itself after `seconds`, or earlier with stop(). */
 export function startLoad(load: Load): { stop: () => void; done: Promise<Measurement> } {
   let instance: autocannon.Instance | undefined;
+  const { explain, expectStatus } = load;
+  const unexpected: Record<string, number> = {};
+  const requests = explain ? explained(load.requests, expectStatus, explain, unexpected) : load.requests;
   const done = new Promise<Measurement>((resolve, reject) => {
     instance = autocannon(
       {
         url: load.url,
         connections: load.connections,
         duration: load.seconds,
-        requests: load.requests,
+        requests,
         timeout: 30,
       },
-      (err, result) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(measure(result, load.expectStatus))),
+      (err, result) => {
+        if (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+          return;
+        }
+        const measurement = measure(result, expectStatus);
+        resolve(explain ? { ...measurement, unexpected } : measurement);
+      },
     );
   });
   return { stop: () => instance?.stop(), done };

@@ -40,15 +40,22 @@ export const machine = () => ({
 const fmt = (n: number, digits = 0) => n.toFixed(digits);
 const LABEL_WIDTH = 44;
 
+/** What the answers counted as errors said, for loads that tell (" (busy 240, rate-limited 12)"). */
+export const showUnexpected = (r: Measurement) => {
+  if (r.unexpected === undefined) return '';
+  const kinds = Object.entries(r.unexpected).sort(([, a], [, b]) => b - a);
+  return ` (${kinds.length === 0 ? 'all answers as expected' : kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')})`;
+};
+
 const summary = (r: Measurement) =>
-  `${r.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}  cpu ${r.cpuMsPerRequest ?? '?'} ms/req`;
+  `${r.reqPerSec.toFixed(0).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}${showUnexpected(r)}  cpu ${r.cpuMsPerRequest ?? '?'} ms/req`;
 
 /** The start of a scenario's line, printed before its warm-up. */
 export const printScenarioStart = (label: string) => process.stdout.write(`  ${label.padEnd(LABEL_WIDTH)}`);
 export const printScenarioResult = (result: Measurement) => console.log(summary(result));
 /** What the background load of a "during" scenario achieved, under its line. */
 export const printMeanwhile = (what: string, r: Measurement) =>
-  console.log(`  ${''.padEnd(LABEL_WIDTH)}(${what} meanwhile: ${r.reqPerSec.toFixed(1)}/s, p50 ${r.p50} ms, errors ${r.errors})`);
+  console.log(`  ${''.padEnd(LABEL_WIDTH)}(${what} meanwhile: ${r.reqPerSec.toFixed(1)}/s, p50 ${r.p50} ms, errors ${r.errors}${showUnexpected(r)})`);
 
 export const showFirstLoadJs = (page: string, j: FirstLoadJs) =>
   `First-load JavaScript of ${page}: ${j.rawKiB} KiB, ${j.gzipKiB} KiB gzipped (${j.files} files)`;

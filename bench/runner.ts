@@ -15,6 +15,14 @@ export type Load<F> = {
   expectStatus: number;
   /** Built once per scenario, before its warm-up; the warm-up and the measurement share them. */
   requests: (fixtures: F) => autocannon.Request[] | Promise<autocannon.Request[]>;
+  /** What an answer with another status said ("rate-limited" …): the results count each kind. */
+  explain?: (status: number, body: string) => string;
+  /**
+   * Waits, after each run of this load, until the server has finished the requests the run left
+   * in flight: a run ends by dropping its connections, and work the server cannot cancel (a
+   * bcrypt comparison) would otherwise pile onto the next run's, at twice the load declared.
+   */
+  settle?: () => Promise<void>;
 };
 
 export type Scenario<S extends string, F> = {
@@ -93,33 +101,46 @@ async function measured(server: Server, run: Run): Promise<Measurement> {
   return { ...result, cpuMsPerRequest: Number(((cpuAfter - cpuBefore) / result.requests).toFixed(3)) };
 }
 
-/** Measures `run` (after its warm-up) while `background` runs; the background starts `headStartMs` earlier. */
-async function measureWhile(run: Run, background: Run, headStartMs: number, timing: Timing) {
-  const meanwhile = startLoad({ ...background, seconds: timing.seconds + 2 * timing.warmupSeconds });
+/** A load ready to run on a server, and how to wait for what its runs leave behind there. */
+type Prepared = { run: Run; settle: () => Promise<void> };
+
+/**
+ * Measures `run` (after its warm-up) while `background` runs; the background starts `headStartMs`
+ * earlier. Both settle once the background has stopped, as it keeps the server busy until then.
+ */
+async function measureWhile(run: Prepared, background: Prepared, headStartMs: number, timing: Timing) {
+  const meanwhile = startLoad({ ...background.run, seconds: timing.seconds + 2 * timing.warmupSeconds });
   await new Promise((resolve) => setTimeout(resolve, headStartMs));
-  await runLoad({ ...run, seconds: timing.warmupSeconds });
-  const result = await runLoad(run);
+  await runLoad({ ...run.run, seconds: timing.warmupSeconds });
+  const result = await runLoad(run.run);
   meanwhile.stop();
-  return { result, meanwhile: await meanwhile.done };
+  const done = await meanwhile.done;
+  await Promise.all([run.settle(), background.settle()]);
+  return { result, meanwhile: done };
 }
 
-async function runOn<F>(server: Server, load: Load<F>, fixtures: F, seconds: number): Promise<Run> {
-  const { connections, expectStatus } = load;
-  return { url: server.url, connections, seconds, expectStatus, requests: await load.requests(fixtures) };
+async function prepare<F>(server: Server, load: Load<F>, fixtures: F, seconds: number): Promise<Prepared> {
+  const { connections, expectStatus, explain, settle } = load;
+  return {
+    run: { url: server.url, connections, seconds, expectStatus, explain, requests: await load.requests(fixtures) },
+    settle: async () => settle?.(),
+  };
 }
 
 async function runScenario<F>(scenario: Scenario<string, F>, server: Server, fixtures: F, timing: Timing): Promise<Outcome<F>> {
   printScenarioStart(scenario.label);
-  const run = await runOn(server, scenario.load, fixtures, timing.seconds);
+  const prepared = await prepare(server, scenario.load, fixtures, timing.seconds);
   const { during } = scenario;
   if (during === undefined) {
-    await runLoad({ ...run, seconds: timing.warmupSeconds });
-    const result = await measured(server, run);
+    await runLoad({ ...prepared.run, seconds: timing.warmupSeconds });
+    await prepared.settle();
+    const result = await measured(server, prepared.run);
+    await prepared.settle();
     printScenarioResult(result);
     return { scenario, result };
   }
-  const background = await runOn(server, during.load, fixtures, timing.seconds);
-  const { result, meanwhile } = await measureWhile(run, background, during.headStartMs, timing);
+  const background = await prepare(server, during.load, fixtures, timing.seconds);
+  const { result, meanwhile } = await measureWhile(prepared, background, during.headStartMs, timing);
   printScenarioResult(result);
   printMeanwhile(during.what, meanwhile);
   return { scenario, result, meanwhile };

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import type autocannon from 'autocannon';
 import { AUTH_COOKIES } from '@/lib/auth/cookies';
+import { BUSY, INVALID_CREDENTIALS } from '@/lib/auth/messages';
 import { type TokenUser, importKeyring, signToken } from '@/lib/auth/strategies/jwt-token';
 import { getConfig } from '@/lib/config';
 import { random } from './database';
@@ -168,4 +169,53 @@ export async function loginRequests(
       },
     },
   ];
+}
+
+/** What a login answer other than the 303 said: the form shows a refusal as a message (status 200). */
+export function loginAnswer(status: number, body: string): string {
+  if (/Too many attempts\. Please wait/.test(body)) return 'rate-limited'; // retryMessage() in lib/security/rate-limit.ts
+  if (body.includes(BUSY)) return 'busy';
+  if (body.includes(INVALID_CREDENTIALS)) return 'wrong password';
+  return `status ${status}`;
+}
+
+/** The rows of the per-client login counter (LIMITS.loginPerClient in lib/security/rate-limit.ts). */
+const LOGIN_CLIENT_KEYS = 'login-client:%';
+const POLL_MS = 100;
+const SETTLE_TIMEOUT_MS = 60_000;
+
+/** Polls the bench database until `count` is 0 (or SETTLE_TIMEOUT_MS passed, said on the console). */
+async function waitUntilNone(dbPath: string, count: string, what: string): Promise<void> {
+  const sqlite = new Database(dbPath, { readonly: true });
+  const left = () => sqlite.prepare<[], { n: number }>(count).get()?.n ?? 0;
+  try {
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    while (left() > 0) {
+      if (Date.now() > deadline) {
+        console.warn(`\n  (after ${SETTLE_TIMEOUT_MS / 1000} s, ${left()} ${what})`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * Waits until the server has finished the logins a load left in flight. Every login it lets in
+ * holds a reservation on its client's counter until the password is checked, and a right password
+ * gives it back: the bench's counters are at zero exactly when none is left.
+ */
+export function waitForLogins(dbPath: string): Promise<void> {
+  return waitUntilNone(
+    dbPath,
+    `select coalesce(sum(count), 0) as n from rate_limits where key like '${LOGIN_CLIENT_KEYS}'`,
+    "logins still count against the bench's client: failed, or a reservation leaked",
+  );
+}
+
+/** Uploads a run left in flight are done when no stored image waits for its post (pending_media). */
+export function waitForUploads(dbPath: string): Promise<void> {
+  return waitUntilNone(dbPath, 'select count(*) as n from pending_media', 'uploads still storing their images');
 }
