@@ -100,6 +100,7 @@ export function undoUploads(dbPath: string, postsBefore: number): void {
   const sqlite = new Database(dbPath);
   sqlite.pragma('busy_timeout = 5000');
   sqlite.prepare('delete from posts where id > ?').run(postsBefore);
+  sqlite.prepare('delete from pending_media').run();
   sqlite.prepare("delete from rate_limits where key like 'posts-user:%'").run();
   sqlite.close();
 }
@@ -215,7 +216,23 @@ export function waitForLogins(dbPath: string): Promise<void> {
   );
 }
 
-/** Uploads a run left in flight are done when no stored image waits for its post (pending_media). */
-export function waitForUploads(dbPath: string): Promise<void> {
-  return waitUntilNone(dbPath, 'select count(*) as n from pending_media', 'uploads still storing their images');
+/**
+ * Waits for the uploads a run left in flight (still waiting for the pipeline, or storing): done
+ * when no stored image waits for its post and no post has been added for a second and a half.
+ */
+export async function waitForUploads(dbPath: string): Promise<void> {
+  await waitUntilNone(dbPath, 'select count(*) as n from pending_media', 'uploads still storing their images');
+  const sqlite = new Database(dbPath, { readonly: true });
+  const posts = () => sqlite.prepare<[], { n: number }>('select count(*) as n from posts').get()?.n ?? 0;
+  try {
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    for (let before = posts(), quietSince = Date.now(); Date.now() - quietSince < 1500 && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      const now = posts();
+      if (now !== before) [before, quietSince] = [now, Date.now()];
+    }
+  } finally {
+    sqlite.close();
+  }
+  await waitUntilNone(dbPath, 'select count(*) as n from pending_media', 'uploads still storing their images');
 }
