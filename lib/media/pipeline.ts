@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
 import { ACCEPTED_FORMATS } from './accepted';
+import { lowerImageThreadPriority } from './thread-priority';
 import { IMAGE_LONG_SIDE, NARROWEST_POST, THUMBNAIL_SIZE, WIDEST_POST, mediumSize, thumbnailSize } from './sizes';
 
 // Every upload becomes new pixels: the type is read from the content, the size is checked from the
@@ -198,6 +199,8 @@ export function createPhotoQueue({ concurrent, waiting }: { concurrent: number; 
   const secondsToDrain = () => Math.max(1, Math.ceil(((running + line.length) / concurrent) * averageSeconds));
 
   return async (task) => {
+    // libvips starts its threads on first use: lower any new one before this photo's work.
+    lowerImageThreadPriority();
     if (running < concurrent) running += 1;
     else if (line.length < waiting) await new Promise<void>((resolve) => line.push(resolve));
     else throw new PhotoQueueFull(secondsToDrain());
@@ -209,6 +212,7 @@ export function createPhotoQueue({ concurrent, waiting }: { concurrent: number; 
       averageSeconds = 0.8 * averageSeconds + 0.2 * ((performance.now() - started) / 1000);
       return result;
     } finally {
+      lowerImageThreadPriority();
       // The slot passes straight to the next in line, so a newcomer cannot take it in between.
       const next = line.shift();
       if (next) next();
