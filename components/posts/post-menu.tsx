@@ -26,6 +26,7 @@ export function PostMenu({ postId, caption, alt }: { postId: number; caption: st
   const ids = useId();
   const firstField = useRef<HTMLTextAreaElement>(null);
   const cancelDelete = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
 
   // Focus follows the mode: into the form, or onto the safe choice of the confirmation.
   useEffect(() => {
@@ -33,9 +34,17 @@ export function PostMenu({ postId, caption, alt }: { postId: number; caption: st
     if (mode === 'confirming') cancelDelete.current?.focus();
   }, [mode]);
 
+  /** The form starts from the post as it is now (an earlier unsaved draft is gone). */
+  function startEditing() {
+    setDraft({ caption, alt });
+    setMode('editing');
+  }
+
+  /** Back to the buttons, focus on "Edit". */
   function close() {
     setMode('idle');
     setError(null);
+    requestAnimationFrame(() => editButton.current?.focus());
   }
 
   async function save(event: FormEvent) {
@@ -82,7 +91,7 @@ export function PostMenu({ postId, caption, alt }: { postId: number; caption: st
   if (mode === 'idle') {
     return (
       <div role="group" aria-label="Post options" className="ml-auto flex gap-1">
-        <button type="button" className={buttonClass} onClick={() => setMode('editing')}>
+        <button ref={editButton} type="button" className={buttonClass} onClick={startEditing}>
           Edit
         </button>
         <button type="button" className={`${buttonClass} text-red-700 dark:text-red-400`} onClick={() => setMode('confirming')}>
