@@ -111,6 +111,12 @@ test.describe('posting a photo', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByRole('article')).toContainText('after the edit');
     await expect(page.getByRole('img', { name: 'A plain ochre square' })).toBeVisible();
+    // Editing again starts from the saved caption; Cancel drops the draft and gives focus back.
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await expect(page.getByLabel('Caption')).toHaveValue('after the edit');
+    await page.getByLabel('Caption').fill('a draft never saved');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByRole('button', { name: 'Edit' })).toBeFocused();
     await page.reload();
     await expect(page.getByRole('article')).toContainText('after the edit');
 
