@@ -1,0 +1,250 @@
+// npm run vercel:check — builds the app with Vercel's own CLI exactly as a deployment would
+// (vercel.json's build command, migrations included), offline and with no account, then runs
+// the functions it emitted, each from a folder of its own with no node_modules above it, behind
+// a small router standing in for Vercel's edge, against sqld and an S3-protocol server on
+// loopback. It drives a visit through them (log in, feed, like, upload, logout, the proxy's
+// redirects and 401s), stops the database and checks the proxy still answers and pages say 503,
+// and fails if any function loaded a file from outside its own folder. Prints each function's
+// size and what it bundles. Ports: VERCEL_CHECK_PORT (default 3800) and the next 40.
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, demoUsers } from '@/lib/db/demo-content';
+import { plainJpeg } from '@/testing/images';
+import { startS3Server } from '@/testing/s3-server';
+import { startSqld } from '@/testing/sqld';
+import { Visitor, expectAnswer, redirectsTo } from '@/testing/vercel/client';
+import { type GuardFiles, type RunningFunction, startFunction, startRouter } from '@/testing/vercel/functions';
+import { bundledPackages, folderSize, listFunctions, megabytes, nodeModulesAbove, stageFunction } from '@/testing/vercel/output';
+
+const ROOT = process.cwd();
+const BASE_PORT = Number(process.env.VERCEL_CHECK_PORT ?? 3800);
+const ports = { router: BASE_PORT, sqld: BASE_PORT + 1, s3: BASE_PORT + 2, functions: BASE_PORT + 10 };
+const VERCEL_BIN = join(ROOT, 'node_modules', '.bin', 'vercel');
+const OUTPUT = join(ROOT, '.vercel', 'output');
+const SECRET = 'vercel-check-secret-of-at-least-32-bytes';
+
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
+const say = (line: string) => console.log(`[vercel:check ${elapsed()}] ${line}`);
+
+/** Runs a command to the end with its output in `logFile`; throws with the log's tail if it fails. */
+function run(command: string, args: string[], env: Record<string, string>, logFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.once('exit', (code) => {
+      writeFileSync(logFile, log);
+      if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}; its last lines (${logFile}):\n${log.split('\n').slice(-30).join('\n')}`));
+    });
+  });
+}
+
+/** The environment Vercel would give the build and the functions: the project's variables and its own. */
+function vercelEnv(variables: Record<string, string>): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_cache'];
+  const base = Object.fromEntries(keep.flatMap((name) => { const value = process.env[name]; return value ? [[name, value]] : []; }));
+  return { ...base, ...variables, VERCEL: '1', CI: '1', NEXT_TELEMETRY_DISABLED: '1' };
+}
+
+async function main() {
+  if (!existsSync(VERCEL_BIN)) throw new Error(`The Vercel CLI is not installed at ${VERCEL_BIN}: run npm ci (it is a dev dependency).`);
+  const work = mkdtempSync(join(tmpdir(), 'cookiegram-vercel-'));
+  const above = nodeModulesAbove(work);
+  if (above) throw new Error(`${above} is above the folder the functions would run in; set TMPDIR to a folder with no node_modules above it.`);
+  const cleanups: (() => Promise<void>)[] = [];
+  const dead: string[] = [];
+  let failed = false;
+  try {
+    // 1. The services a deployment would name: a libSQL server (Turso's stand-in) and a bucket.
+    const sqld = await startSqld({ port: ports.sqld, dir: join(work, 'sqld') });
+    cleanups.push(() => sqld.stop());
+    const s3 = await startS3Server({ port: ports.s3, directory: join(work, 's3') });
+    cleanups.push(() => s3.stop());
+    const appUrl = `http://127.0.0.1:${ports.router}`;
+    const variables = { DATABASE_URL: sqld.url, AUTH_SECRET: SECRET, APP_URL: appUrl, BCRYPT_COST: '4', TRUSTED_PROXY_HOPS: '1', ...s3.env };
+    say(`sqld on ${sqld.url}, bucket ${s3.bucket} on ${s3.url}`);
+
+    // 2. `vercel build` as Vercel runs it, with the project's settings and variables in .vercel/.
+    // VERCEL_CHECK_REUSE_BUILD=1 (while working on this check) keeps the last output and only migrates.
+    if (process.env.VERCEL_CHECK_REUSE_BUILD === '1' && existsSync(OUTPUT)) {
+      await run('npm', ['run', 'db:migrate'], { ...vercelEnv(variables), VERCEL: '' }, join(work, 'migrate.log'));
+      say('reusing .vercel/output; database migrated');
+    } else {
+      rmSync(join(ROOT, '.vercel'), { recursive: true, force: true });
+      mkdirSync(join(ROOT, '.vercel'), { recursive: true });
+      writeFileSync(
+        join(ROOT, '.vercel', 'project.json'),
+        JSON.stringify({ projectId: 'prj_cookiegram_check', orgId: 'team_cookiegram_check', settings: { framework: 'nextjs' } }, null, 2),
+      );
+      writeFileSync(join(ROOT, '.vercel', '.env.preview.local'), Object.entries(variables).map(([k, v]) => `${k}="${v}"`).join('\n') + '\n');
+      say('vercel build --yes …');
+      const buildStarted = Date.now();
+      await run(VERCEL_BIN, ['build', '--yes'], vercelEnv({}), join(work, 'vercel-build.log'));
+      say(`vercel build done in ${((Date.now() - buildStarted) / 1000).toFixed(0)} s (log: ${join(work, 'vercel-build.log')})`);
+    }
+
+    // 3. Each function in a folder of its own, as on Vercel: what it bundles, and its size.
+    const functions = listFunctions(join(OUTPUT, 'functions'));
+    const byDir = new Map<string, typeof functions>();
+    for (const fn of functions) byDir.set(fn.dir, [...(byDir.get(fn.dir) ?? []), fn]);
+    const runDir = join(work, 'run');
+    mkdirSync(runDir);
+    const files: GuardFiles = {
+      guard: join(runDir, 'bundle-guard.cjs'),
+      host: join(runDir, 'function-host.cjs'),
+      env: { BUNDLE_GUARD_PROJECT: ROOT, BUNDLE_GUARD_LOG: join(work, 'outside-bundle.log') },
+    };
+    for (const file of ['bundle-guard.cjs', 'bundle-guard-hooks.mjs', 'function-host.cjs']) copyFileSync(join(ROOT, 'testing', 'vercel', file), join(runDir, file));
+    writeFileSync(files.env.BUNDLE_GUARD_LOG ?? '', '');
+    console.log('\nFunctions (size as deployed, files, runtime; the largest packages each bundles):');
+    const staged: { dir: string; fns: typeof functions }[] = [];
+    let index = 0;
+    for (const fns of byDir.values()) {
+      const first = fns[0];
+      if (!first) continue;
+      const target = join(runDir, `f${index++}`);
+      stageFunction(first, ROOT, target);
+      const { bytes, files: count } = folderSize(target);
+      const names = fns.map((f) => f.name);
+      const shown = names.length > 4 ? `${names.slice(0, 4).join(' ')} … (+${names.length - 4})` : names.join(' ');
+      console.log(`  ${megabytes(bytes).padStart(9)}  ${String(count).padStart(5)} files  ${first.config.runtime ?? '?'}  ${shown}`);
+      const packages = bundledPackages(target);
+      console.log(`             ${packages.slice(0, 8).map((p) => `${p.name} ${megabytes(p.bytes)}`).join(', ')}${packages.length > 8 ? `, and ${packages.length - 8} more` : ''}`);
+      staged.push({ dir: target, fns });
+    }
+    console.log('');
+
+    // 4. Start them all, and the router in front.
+    const functionEnv = vercelEnv({ ...variables, VERCEL_ENV: 'preview', NODE_ENV: 'production' });
+    const running = new Map<string, RunningFunction>();
+    const startAll = async () => {
+      let port = ports.functions;
+      for (const { dir, fns } of staged) {
+        const first = fns[0];
+        if (!first) continue;
+        const fn = await startFunction(first, dir, port++, functionEnv, files, join(work, `${first.name.replace(/\W+/g, '_')}.log`));
+        void fn.exited.then((code) => {
+          if (running.get(first.name)?.pid !== fn.pid) return; // stopped on purpose
+          const tail = readFileSync(fn.logFile, 'utf8').trim().split('\n').slice(-3).join('\n    ');
+          dead.push(`${first.name} (and ${fns.length - 1} more) exited with code ${code}:\n    ${tail}`);
+        });
+        for (const f of fns) running.set(f.name, { ...fn, fn: f });
+        cleanups.push(() => fn.stop());
+      }
+    };
+    const stopAll = async () => {
+      const processes = new Map([...running.values()].map((r) => [r.pid, r]));
+      running.clear();
+      await Promise.all([...processes.values()].map((r) => r.stop()));
+    };
+    await startAll();
+    const router = await startRouter(OUTPUT, ports.router, () => running);
+    cleanups.push(() => router.close());
+    say(`${staged.length} function processes behind ${router.url}`);
+
+    // 5. A visit, with the database up.
+    await visit(router.url);
+    say('visit passed: proxy redirects and 401s, demo and new-account log-in, feed, like, upload and its image, logout');
+
+    // 6. The database goes away: the proxy must not care, pages must say so with a 503.
+    await sqld.stop();
+    say('sqld stopped; every function restarted cold');
+    await stopAll();
+    await startAll();
+    await withoutDatabase(router.url);
+    say('without the database: the proxy still redirects and answers 401; pages and the API answer 503');
+
+    // 7. Nothing may have come from outside a function's own folder.
+    const outside = readFileSync(files.env.BUNDLE_GUARD_LOG ?? '', 'utf8').trim();
+    if (outside) throw new Error(`functions loaded files from outside their own folder (on Vercel these would be missing):\n${outside}`);
+    say('no function loaded a file from outside its own folder');
+  } catch (err) {
+    failed = true;
+    console.error(`\n[vercel:check] FAILED: ${err instanceof Error ? err.message : String(err)}`);
+    for (const line of dead) console.error(`  function ${line}`);
+    console.error(`(logs in ${work})`);
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    if (!failed && !process.env.VERCEL_CHECK_KEEP) rmSync(work, { recursive: true, force: true });
+  }
+  console.log(failed ? `vercel:check: 0 passed, 1 failed (${elapsed()})` : `vercel:check: 1 passed, 0 failed (${elapsed()})`);
+  process.exit(failed ? 1 : 0);
+}
+
+const LOGIN_PATH = '/api/auth/login';
+
+async function visit(url: string) {
+  const visitor = new Visitor(url);
+  // The proxy, logged out: pages redirect to the login page, the API answers 401.
+  expectAnswer('GET /feed logged out', await visitor.request('/feed'), 307, redirectsTo('/login?next=%2Ffeed'));
+  expectAnswer('POST like logged out', await visitor.request('/api/posts/1/like', { method: 'POST' }), 401);
+  expectAnswer('GET /login', await visitor.request('/login'), 200, (a) => (a.text.includes('Log in') ? undefined : 'no log-in form'));
+
+  const demo = demoUsers[0];
+  if (!demo) throw new Error('no demo user');
+  expectAnswer('demo log-in', await visitor.json(LOGIN_PATH, { email: demo.email, password: DEMO_PASSWORD }), 200);
+  expectAnswer('GET /login logged in', await visitor.request('/login'), 307, redirectsTo('/feed'));
+  const feed = await visitor.request('/feed');
+  expectAnswer('GET /feed', feed, 200);
+  const postId = /href="\/p\/(\d+)"/.exec(feed.text)?.[1];
+  if (!postId) throw new Error('GET /feed: no post in the feed');
+  expectAnswer('like', await visitor.request(`/api/posts/${postId}/like`, { method: 'POST' }), 200, (a) =>
+    (JSON.parse(a.text) as { liked?: boolean }).liked === true ? undefined : 'not liked',
+  );
+
+  const form = new FormData();
+  form.set('photo', new Blob([new Uint8Array(await plainJpeg(800, 600))], { type: 'image/jpeg' }), 'check.jpg');
+  form.set('caption', 'Built by vercel build');
+  form.set('alt', 'An orange rectangle');
+  const upload = await visitor.request('/api/posts', { method: 'POST', body: form });
+  expectAnswer('upload', upload, 201);
+  const { url: postUrl } = JSON.parse(upload.text) as { url: string };
+  const post = await visitor.request(postUrl);
+  expectAnswer(`GET ${postUrl}`, post, 200);
+  const image = /src="(\/media\/[^"]+)"/.exec(post.text)?.[1]?.replace(/&amp;/g, '&');
+  if (!image) throw new Error(`GET ${postUrl}: no /media/ image in the page`);
+  expectAnswer(`GET ${image}`, await visitor.request(image), 200, (a) =>
+    /^image\//.test(a.headers.get('content-type') ?? '') && a.bytes.length > 100 ? undefined : `content-type ${a.headers.get('content-type')}, ${a.bytes.length} bytes`,
+  );
+
+  // Logout is a server action; its form posts to the page without JavaScript as well.
+  const action = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(feed.text)?.[1];
+  if (!action) throw new Error('GET /feed: no logout form');
+  const logout = new FormData();
+  logout.set(action, '');
+  const out = await visitor.request('/feed', { method: 'POST', body: logout });
+  if (out.status !== 303 && out.status !== 200) expectAnswer('logout', out, 303);
+  expectAnswer('GET /feed after logout', await visitor.request('/feed'), 307, redirectsTo('/login', true));
+
+  // A new account, kept for the checks without the database.
+  const stamp = Date.now().toString(36);
+  const register = await visitor.json('/api/auth/register', { username: `check_${stamp}`, email: `check.${stamp}@example.com`, password: `Vercel check ${crypto.randomUUID()}` });
+  expectAnswer('sign-up', register, 201);
+  expectAnswer('GET /feed as the new account', await visitor.request('/feed'), 200);
+  lastVisitor = visitor;
+}
+
+let lastVisitor: Visitor | undefined;
+
+async function withoutDatabase(url: string) {
+  const visitor = new Visitor(url);
+  expectAnswer('GET /login, no database', await visitor.request('/login'), 200);
+  expectAnswer('GET /feed logged out, no database', await visitor.request('/feed'), 307, redirectsTo('/login?next=%2Ffeed'));
+  expectAnswer('POST like logged out, no database', await visitor.request('/api/posts/1/like', { method: 'POST' }), 401);
+  const member = lastVisitor;
+  if (!member) throw new Error('no logged-in visitor left from the visit');
+  expectAnswer('GET /login logged in, no database', await member.request('/login'), 307, redirectsTo('/feed'));
+  const feed = await member.request('/feed');
+  expectAnswer('GET /feed logged in, no database', feed, 307, redirectsTo('/unavailable'));
+  expectAnswer('GET /unavailable, no database', await member.request('/unavailable'), 503, (a) =>
+    /database is unavailable/i.test(a.text) && a.headers.get('retry-after') ? undefined : 'no message or no Retry-After',
+  );
+  expectAnswer('POST like logged in, no database', await member.request('/api/posts/1/like', { method: 'POST' }), 503);
+}
+
+void main();
