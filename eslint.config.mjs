@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['**/.next/**', '.data/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'public/**']),
+  globalIgnores(['**/.next/**', '.vercel/**', '.data/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'public/**']),
   {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {

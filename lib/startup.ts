@@ -1,5 +1,5 @@
 import { resolveAuthSecrets } from '@/lib/auth/secret';
-import { ConfigError } from '@/lib/config';
+import { ConfigError, getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/startup';
 import { getMediaStore } from '@/lib/media/storage';
@@ -21,10 +21,16 @@ function sweepMediaPeriodically() {
  * AUTH_SECRET), then bring the database schema up to date and add demo data to an empty one,
  * and start sweeping stored images that uploads or deletes cut short left behind.
  * A configuration problem ends the process with one clear line, not a stack trace.
+ *
+ * On Vercel this runs in every function, the proxy's included, at each cold start: there it only
+ * checks the configuration. A function checks the database when it first queries it
+ * (lib/db/client.ts), so the proxy never needs it, and each deployment sweeps the images at
+ * build time (vercel.json), since a frozen function runs no timers.
  */
 export async function startServer(): Promise<void> {
   try {
     resolveAuthSecrets();
+    if (getConfig().onVercel) return;
     await prepareDatabase();
     sweepMediaPeriodically();
   } catch (err) {

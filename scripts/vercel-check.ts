@@ -6,7 +6,7 @@
 // redirects and 401s), stops the database and checks the proxy still answers and pages say 503,
 // and fails if any function loaded a file from outside its own folder. Prints each function's
 // size and what it bundles. Ports: VERCEL_CHECK_PORT (default 3800) and the next 40.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -152,14 +152,18 @@ async function main() {
     say('visit passed: proxy redirects and 401s, demo and new-account log-in, feed, like, upload and its image, logout');
 
     // 6. The database goes away: the proxy must not care, pages must say so with a 503.
+    // First a blip (warm instances that have used it), then cold starts without it.
     await sqld.stop();
-    say('sqld stopped; every function restarted cold');
+    await withoutDatabase(router.url);
+    say('sqld stopped: warm functions still redirect and answer 401 in the proxy; pages and the API answer 503');
     await stopAll();
+    const coldStart = Date.now();
     await startAll();
     await withoutDatabase(router.url);
-    say('without the database: the proxy still redirects and answers 401; pages and the API answer 503');
+    say(`every function restarted cold without the database: the same (${Date.now() - coldStart} ms from launch to the last answer)`);
 
-    // 7. Nothing may have come from outside a function's own folder.
+    // 7. Nothing may have come from outside a function's own folder (and the guard does see such a load).
+    if (!guardSeesOutsideLoads(files, work)) throw new Error('bundle-guard.cjs did not notice a module loaded from outside the folder: the check would prove nothing');
     const outside = readFileSync(files.env.BUNDLE_GUARD_LOG ?? '', 'utf8').trim();
     if (outside) throw new Error(`functions loaded files from outside their own folder (on Vercel these would be missing):\n${outside}`);
     say('no function loaded a file from outside its own folder');
@@ -174,6 +178,17 @@ async function main() {
   }
   console.log(failed ? `vercel:check: 0 passed, 1 failed (${elapsed()})` : `vercel:check: 1 passed, 0 failed (${elapsed()})`);
   process.exit(failed ? 1 : 0);
+}
+
+/** Loads a project module from a folder the guard watches: it must be noted. */
+function guardSeesOutsideLoads(files: GuardFiles, work: string): boolean {
+  const log = join(work, 'guard-self-test.log');
+  writeFileSync(log, '');
+  const target = JSON.stringify(join(ROOT, 'node_modules', 'zod', 'package.json'));
+  spawnSync(process.execPath, ['--require', files.guard, '-e', `require(${target})`], {
+    env: { NODE_ENV: 'production', PATH: process.env.PATH, ...files.env, BUNDLE_GUARD_ROOT: join(work, 'run'), BUNDLE_GUARD_LOG: log },
+  });
+  return readFileSync(log, 'utf8').includes('zod');
 }
 
 const LOGIN_PATH = '/api/auth/login';
