@@ -7,7 +7,7 @@
 // and fails if any function loaded a file from outside its own folder. Prints each function's
 // size and what it bundles. Ports: VERCEL_CHECK_PORT (default 3800) and the next 40.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, demoUsers } from '@/lib/db/demo-content';
@@ -24,6 +24,8 @@ const ports = { router: BASE_PORT, sqld: BASE_PORT + 1, s3: BASE_PORT + 2, funct
 const VERCEL_BIN = join(ROOT, 'node_modules', '.bin', 'vercel');
 const OUTPUT = join(ROOT, '.vercel', 'output');
 const SECRET = 'vercel-check-secret-of-at-least-32-bytes';
+/** What @vercel/next names the function that runs proxy.ts. */
+const PROXY_FUNCTION = '/_middleware';
 
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -103,6 +105,7 @@ async function main() {
     writeFileSync(files.env.BUNDLE_GUARD_LOG ?? '', '');
     console.log('\nFunctions (size as deployed, files, runtime; the largest packages each bundles):');
     const staged: { dir: string; fns: typeof functions }[] = [];
+    const bundleProblems: string[] = [];
     let index = 0;
     for (const fns of byDir.values()) {
       const first = fns[0];
@@ -114,10 +117,16 @@ async function main() {
       const shown = names.length > 4 ? `${names.slice(0, 4).join(' ')} … (+${names.length - 4})` : names.join(' ');
       console.log(`  ${megabytes(bytes).padStart(9)}  ${String(count).padStart(5)} files  ${first.config.runtime ?? '?'}  ${shown}`);
       const packages = bundledPackages(target);
+      const has = (name: string) => packages.some((p) => p.name === name);
+      // The proxy never hashes a password (it only reads cookies), so only the others need it.
+      if (first.name !== PROXY_FUNCTION && has('piscina') && !(has('@napi-rs/nice') && packages.some((p) => p.name.startsWith('@napi-rs/nice-')))) {
+        bundleProblems.push(`${first.name} bundles piscina without @napi-rs/nice and its binary: its password threads would run at normal priority`);
+      }
       console.log(`             ${packages.slice(0, 8).map((p) => `${p.name} ${megabytes(p.bytes)}`).join(', ')}${packages.length > 8 ? `, and ${packages.length - 8} more` : ''}`);
       staged.push({ dir: target, fns });
     }
     console.log('');
+    if (bundleProblems.length > 0) throw new Error(bundleProblems.join('\n'));
 
     // 4. Start them all, and the router in front.
     const functionEnv = vercelEnv({ ...variables, VERCEL_ENV: 'preview', NODE_ENV: 'production' });
@@ -143,13 +152,14 @@ async function main() {
       await Promise.all([...processes.values()].map((r) => r.stop()));
     };
     await startAll();
+    loginFunctionPid = () => running.get(LOGIN_PATH)?.pid;
     const router = await startRouter(OUTPUT, ports.router, () => running);
     cleanups.push(() => router.close());
     say(`${staged.length} function processes behind ${router.url}`);
 
     // 5. A visit, with the database up.
     await visit(router.url);
-    say('visit passed: proxy redirects and 401s, demo and new-account log-in, feed, like, upload and its image, logout');
+    say(`visit passed: proxy redirects and 401s, demo and new-account log-in (bcrypt on threads niced +${PASSWORD_THREAD_NICE}), feed, like, upload and its image, logout`);
 
     // 6. The database goes away: the proxy must not care, pages must say so with a 503.
     // First a blip (warm instances that have used it), then cold starts without it.
@@ -192,6 +202,19 @@ function guardSeesOutsideLoads(files: GuardFiles, work: string): boolean {
 }
 
 const LOGIN_PATH = '/api/auth/login';
+const PASSWORD_THREAD_NICE = 10;
+let loginFunctionPid: (() => number | undefined) | undefined;
+
+/** Each thread's nice value, by thread id (Linux: field 19 of /proc/<pid>/task/<tid>/stat). */
+function threadNiceness(pid: number): Map<number, number> {
+  return new Map(
+    readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // Fields after the command name, which sits in parentheses and may hold spaces: state is 3rd, nice 19th.
+      return [Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])];
+    }),
+  );
+}
 
 async function visit(url: string) {
   const visitor = new Visitor(url);
@@ -203,6 +226,14 @@ async function visit(url: string) {
   const demo = demoUsers[0];
   if (!demo) throw new Error('no demo user');
   expectAnswer('demo log-in', await visitor.json(LOGIN_PATH, { email: demo.email, password: DEMO_PASSWORD }), 200);
+  // The README says bcrypt runs on threads niced +10 (piscina, through @napi-rs/nice).
+  const pid = loginFunctionPid?.();
+  const threads = pid === undefined ? new Map<number, number>() : threadNiceness(pid);
+  const base = threads.get(pid ?? 0) ?? 0;
+  const lowered = Math.min(19, base + PASSWORD_THREAD_NICE);
+  if (![...threads.values()].includes(lowered)) {
+    throw new Error(`after a log-in, no thread of the log-in function (pid ${pid}) runs at nice ${lowered} (its main thread: ${base}): piscina could not load @napi-rs/nice`);
+  }
   expectAnswer('GET /login logged in', await visitor.request('/login'), 307, redirectsTo('/feed'));
   const feed = await visitor.request('/feed');
   expectAnswer('GET /feed', feed, 200);
