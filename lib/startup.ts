@@ -1,20 +1,5 @@
 import { resolveAuthSecrets } from '@/lib/auth/secret';
 import { ConfigError, getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db/client';
-import { prepareDatabase } from '@/lib/db/startup';
-import { getMediaStore } from '@/lib/media/storage';
-import { ORPHAN_AGE_MS, sweepPendingMedia } from '@/lib/posts/post-photos';
-
-/** Now and every hour: never in the way of a request, and a failed sweep is only logged. */
-function sweepMediaPeriodically() {
-  const sweep = () =>
-    void sweepPendingMedia(getDb(), getMediaStore()).then(
-      ({ removed }) => removed > 0 && console.log(`Cookiegram: removed ${removed} stored image(s) left by uploads or deletes that did not finish.`),
-      (err: unknown) => console.error('Cookiegram: the media sweep failed; it runs again in an hour.', err),
-    );
-  sweep();
-  setInterval(sweep, ORPHAN_AGE_MS).unref();
-}
 
 /**
  * Before the first request: refuse to run misconfigured (production needs a strong
@@ -31,8 +16,8 @@ export async function startServer(): Promise<void> {
   try {
     resolveAuthSecrets();
     if (getConfig().onVercel) return;
-    await prepareDatabase();
-    sweepMediaPeriodically();
+    const { prepareServer } = await import('./server-tasks');
+    await prepareServer();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
     console.error(`\nCookiegram cannot start: ${err.message}\n`);

@@ -50,7 +50,7 @@ function run(command: string, args: string[], env: Record<string, string>, logFi
 function vercelEnv(variables: Record<string, string>): Record<string, string> {
   const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_cache'];
   const base = Object.fromEntries(keep.flatMap((name) => { const value = process.env[name]; return value ? [[name, value]] : []; }));
-  return { ...base, ...variables, VERCEL: '1', CI: '1', NEXT_TELEMETRY_DISABLED: '1' };
+  return { ...base, ...variables, VERCEL: '1', CI: '1', NEXT_TELEMETRY_DISABLED: '1', VERCEL_TELEMETRY_DISABLED: '1' };
 }
 
 async function main() {
@@ -155,7 +155,11 @@ async function main() {
     loginFunctionPid = () => running.get(LOGIN_PATH)?.pid;
     const router = await startRouter(OUTPUT, ports.router, () => running);
     cleanups.push(() => router.close());
-    say(`${staged.length} function processes behind ${router.url}`);
+    const startups = staged.flatMap(({ fns }) => {
+      const name = fns[0]?.name ?? '';
+      return [`${name} ${running.get(name)?.startupMs ?? '?'} ms`];
+    });
+    say(`${staged.length} function processes behind ${router.url}; launch to listening: ${startups.join(', ')}`);
 
     // 5. A visit, with the database up.
     await visit(router.url);
@@ -218,10 +222,19 @@ function threadNiceness(pid: number): Map<number, number> {
 
 async function visit(url: string) {
   const visitor = new Visitor(url);
-  // The proxy, logged out: pages redirect to the login page, the API answers 401.
-  expectAnswer('GET /feed logged out', await visitor.request('/feed'), 307, redirectsTo('/login?next=%2Ffeed'));
+  // The proxy, logged out: pages redirect to the login page, the API answers 401. The first
+  // answer is the proxy's alone, from a cold instance; the log-in page adds a cold page function.
+  const timed = async <T>(task: () => Promise<T>) => {
+    const at = Date.now();
+    return [await task(), Date.now() - at] as const;
+  };
+  const [firstRedirect, proxyFirstMs] = await timed(() => visitor.request('/feed'));
+  expectAnswer('GET /feed logged out', firstRedirect, 307, redirectsTo('/login?next=%2Ffeed'));
+  const [, proxyWarmMs] = await timed(() => visitor.request('/feed'));
   expectAnswer('POST like logged out', await visitor.request('/api/posts/1/like', { method: 'POST' }), 401);
-  expectAnswer('GET /login', await visitor.request('/login'), 200, (a) => (a.text.includes('Log in') ? undefined : 'no log-in form'));
+  const [loginPage, pageFirstMs] = await timed(() => visitor.request('/login'));
+  expectAnswer('GET /login', loginPage, 200, (a) => (a.text.includes('Log in') ? undefined : 'no log-in form'));
+  say(`first answers of cold instances: the proxy alone ${proxyFirstMs} ms (warm: ${proxyWarmMs} ms); /login, a cold page function behind the warm proxy, ${pageFirstMs} ms`);
 
   const demo = demoUsers[0];
   if (!demo) throw new Error('no demo user');

@@ -15,6 +15,8 @@ export type RunningFunction = {
   port: number;
   pid: number;
   logFile: string;
+  /** Milliseconds from launch until it listened (Node, the launcher and Next.js' server loaded). */
+  startupMs: number;
   /** Resolves with the exit code when the process ends. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
@@ -27,6 +29,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 /** Starts one staged function on `port` and waits until it listens. */
 export async function startFunction(fn: OutputFunction, dir: string, port: number, env: Record<string, string>, files: GuardFiles, logFile: string): Promise<RunningFunction> {
   const log = openSync(logFile, 'a');
+  const launched = Date.now();
   const child: ChildProcess = spawn(process.execPath, ['--require', files.guard, files.host, dir, String(port)], {
     cwd: dir,
     env: { NODE_ENV: 'production', ...env, ...files.env, BUNDLE_GUARD_ROOT: dir },
@@ -55,7 +58,7 @@ export async function startFunction(fn: OutputFunction, dir: string, port: numbe
     const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n') : '';
     throw new Error(`function ${fn.name} did not start:\n${output}${tail}`);
   }
-  return { fn, dir, port, pid: child.pid, logFile, exited, stop };
+  return { fn, dir, port, pid: child.pid, logFile, startupMs: Date.now() - launched, exited, stop };
 }
 
 type Route = { src?: string; middlewarePath?: string; [key: string]: unknown };
