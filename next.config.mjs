@@ -19,9 +19,13 @@ const nextConfig = {
   // piscina starts worker threads from files on disk (lib/auth/password-worker.mjs).
   serverExternalPackages: ['better-sqlite3', 'piscina'],
   // The password worker is loaded by path at run time, so the tracer does not follow its
-  // imports: ship bcryptjs with every function (Vercel copies only traced files).
-  // The demo drawings are read from disk by the seed.
-  outputFileTracingIncludes: { '/*': ['./lib/auth/password-worker.mjs', './node_modules/bcryptjs/**/*', './lib/db/demo-art/*.svg'] },
+  // imports: ship bcryptjs with every function (Vercel copies only traced files). piscina lowers
+  // its threads' priority through @napi-rs/nice, which it loads optionally and the tracer misses:
+  // without it the threads silently run at normal priority. The demo drawings are read from disk
+  // by the seed.
+  outputFileTracingIncludes: {
+    '/*': ['./lib/auth/password-worker.mjs', './node_modules/bcryptjs/**/*', './node_modules/@napi-rs/nice*/**/*', './lib/db/demo-art/*.svg'],
+  },
   experimental: {
     // The proxy buffers request bodies up to this size and silently cuts the rest. Kept above
     // the upload limit (UPLOAD_MAX_BYTES, lib/posts/limits.ts; next-config.test.ts checks), so a

@@ -76,6 +76,8 @@ export type StorageConfig = (
 
 type Config = {
   isProduction: boolean;
+  /** VERCEL=1: every route group, and the proxy, is a function of its own with a throw-away disk. */
+  onVercel: boolean;
   /** Raw AUTH_SECRET; undefined in development means "use the generated one" (lib/auth/secret.ts). */
   authSecret: string | undefined;
   database: DatabaseConfig;
@@ -223,16 +225,18 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid ${name}: ${issue?.message ?? 'unknown problem'}`);
   }
   const e = parsed.data;
+  const onVercel = e.VERCEL === '1';
   return {
     isProduction: e.NODE_ENV === 'production',
+    onVercel,
     authSecret: e.AUTH_SECRET === '' ? undefined : e.AUTH_SECRET,
-    database: parseDatabaseUrl(e.DATABASE_URL, e.DATABASE_AUTH_TOKEN, e.VERCEL === '1'),
+    database: parseDatabaseUrl(e.DATABASE_URL, e.DATABASE_AUTH_TOKEN, onVercel),
     bcryptCost: e.BCRYPT_COST,
     demoData: e.DEMO_DATA === 'on',
     authStrategy: e.AUTH_STRATEGY,
     appOrigin: appOriginOf(e),
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
-    storage: parseStorageUrl(e, e.VERCEL === '1'),
+    storage: parseStorageUrl(e, onVercel),
   };
 }
 

@@ -11,6 +11,8 @@ export const ROUTES = {
   newPost: '/new',
   /** Where a request whose cookie no longer holds is sent: the dead cookie is cleared there. */
   sessionEnded: '/session-ended',
+  /** Where a page is sent when the database does not answer: a 503 until it does. */
+  unavailable: '/unavailable',
 } as const;
 
 /** Pages for visitors: someone logged in is sent on to the feed. */

@@ -10,10 +10,19 @@ import { startSqld } from './sqld';
 export type TestDatabase = { db: Db; stop: () => Promise<void> };
 
 async function migrated(): Promise<Db> {
-  const { getConnection } = await import('@/lib/db/client');
+  const { getConnection, openDatabase } = await import('@/lib/db/client');
   const { migrateDatabase } = await import('@/lib/db/migrate');
+  const { getConfig } = await import('@/lib/config');
   const connection = getConnection();
-  await migrateDatabase(connection);
+  if (connection.driver === 'better-sqlite3') {
+    await migrateDatabase(connection);
+  } else {
+    // The app's libSQL connection waits for a current schema before its first query, as a
+    // deployment's does; so the test migrates on a connection of its own, as the deploy would.
+    const deploy = openDatabase(getConfig().database);
+    await migrateDatabase(deploy);
+    deploy.close();
+  }
   return connection.db;
 }
 

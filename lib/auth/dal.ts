@@ -4,6 +4,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { redirectIfUnreachable } from '@/lib/db/unavailable';
 import { ROUTES, loginPath } from '@/lib/routes';
 import { carriesAuthCookie } from './cookies';
 import { type Session, type Viewer, activeStrategy } from './strategies';
@@ -65,10 +66,10 @@ export async function hasAuthCookie(): Promise<boolean> {
  * For pages and actions: the viewer, or a redirect. A cookie that the proxy accepted but the
  * database refuses (revoked, logged out everywhere) must be cleared, which a page cannot do,
  * so that case goes through a route handler rather than straight to the login page (which the
- * proxy would bounce back here).
+ * proxy would bounce back here). A database that does not answer sends people to the 503 page.
  */
 export async function verifySession(): Promise<Viewer> {
-  const viewer = await getViewer();
+  const viewer = await getViewer().catch(redirectIfUnreachable);
   if (viewer) return viewer;
   redirect((await hasAuthCookie()) ? ROUTES.sessionEnded : loginPath());
 }

@@ -9,6 +9,7 @@ import { type DatabaseConfig, getConfig, redactUrl } from '@/lib/config';
 import { makePrivateFile } from '@/lib/private-files';
 import { serializeWrites } from './libsql-writes';
 import * as schema from './schema';
+import { assertSchemaCurrent, checkedOnFirstQuery } from './schema-check';
 
 export type EmbeddedDb = BetterSQLite3Database<typeof schema>;
 export type RemoteDb = LibSQLDatabase<typeof schema>;
@@ -26,6 +27,8 @@ export type Connection = (
   /** Where it is, safe to print: the file path, or the server's URL without credentials. */
   name: string;
   close: () => void;
+  /** The app's libSQL connection only: the once-per-instance schema check its queries wait for. */
+  ready?: () => Promise<void>;
 };
 
 function openEmbeddedDatabase(path: string) {
@@ -57,12 +60,28 @@ export function openDatabase(config: DatabaseConfig): Connection {
   return { driver: config.driver, db, name: redactUrl(config.url), close: () => db.$client.close() };
 }
 
+/**
+ * The app's database. A libSQL one is checked (reachable, schema current) before its first query
+ * is sent, once per instance: on Vercel each function checks for itself when it first needs the
+ * database, and a function that never queries (the proxy) never reaches it.
+ */
+function openAppDatabase(config: DatabaseConfig): Connection {
+  if (config.driver === 'better-sqlite3') return openDatabase(config);
+  const unchecked = openRemoteDatabase(config.url, config.authToken);
+  const name = redactUrl(config.url);
+  const close = () => unchecked.$client.close();
+  const { client, ready } = checkedOnFirstQuery(unchecked.$client, () =>
+    assertSchemaCurrent({ driver: 'libsql', db: unchecked, name, close }),
+  );
+  return { driver: 'libsql', db: drizzleLibsql({ client, schema }), name, close, ready };
+}
+
 // One connection per process; kept on globalThis so dev hot reloads don't open another.
 const globalForDb = globalThis as typeof globalThis & { cookiegramDb?: Connection };
 
 /** The database DATABASE_URL names, opened on first use. */
 export function getConnection(): Connection {
-  globalForDb.cookiegramDb ??= openDatabase(getConfig().database);
+  globalForDb.cookiegramDb ??= openAppDatabase(getConfig().database);
   return globalForDb.cookiegramDb;
 }
 

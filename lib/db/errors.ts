@@ -27,6 +27,7 @@ const NETWORK_CODES = new Set([
   'ENETUNREACH',
   'ETIMEDOUT',
   'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
   'HRANA_WEBSOCKET_ERROR',
 ]);
 
@@ -36,6 +37,12 @@ const codeOf = (e: Error) => ('code' in e && typeof e.code === 'string' ? e.code
 export function isBusy(err: unknown): boolean {
   return causeChain(err).some((e) => codeOf(e) === 'SQLITE_BUSY' || codeOf(e) === 'SQLITE_BUSY_SNAPSHOT');
 }
+
+/** The database did not answer (refused, reset, timed out): the same request may work in a moment. */
+export function isDatabaseUnreachable(err: unknown): boolean {
+  return causeChain(err).some((e) => NETWORK_CODES.has(codeOf(e) ?? ''));
+}
+
 const statusOf = (e: Error) => ('status' in e && typeof e.status === 'number' ? e.status : undefined);
 
 /**
@@ -48,7 +55,8 @@ export function describeDatabaseError(err: unknown, where: { name: string }): un
   const network = chain.find((e) => NETWORK_CODES.has(codeOf(e) ?? ''));
   if (network) {
     const reason = network.message.replace(/^HRANA_WEBSOCKET_ERROR: /, '');
-    return new ConfigError(`Cannot reach the database at ${where.name} (${reason}). Check DATABASE_URL and that the server is up.`);
+    // The cause stays, so a request that meets this still knows the database was unreachable.
+    return new ConfigError(`Cannot reach the database at ${where.name} (${reason}). Check DATABASE_URL and that the server is up.`, { cause: err });
   }
   const status = chain.map(statusOf).find((s) => s !== undefined);
   if (status === 401 || status === 403) {

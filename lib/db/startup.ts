@@ -1,10 +1,9 @@
-import { ConfigError, getConfig } from '@/lib/config';
+import { getConfig } from '@/lib/config';
 import { type Connection, getConnection } from './client';
 import { describeDatabaseError } from './errors';
-import { migrateDatabase, pendingMigrations } from './migrate';
+import { migrateDatabase } from './migrate';
+import { assertSchemaCurrent } from './schema-check';
 import { seedIfEmpty } from './seed';
-
-const MIGRATE_COMMAND = 'npm run db:migrate';
 
 /**
  * `npm run db:migrate`, and the embedded database on every start: schema up to date, demo
@@ -16,17 +15,6 @@ export async function migrateAndSeed(connection: Connection): Promise<{ seeded: 
   return { seeded: demoData && (await seedIfEmpty(connection.db, bcryptCost)) };
 }
 
-/** A database on the network is migrated by the deploy (the build command), never by a server. */
-async function assertSchemaCurrent(connection: Connection): Promise<void> {
-  const pending = await pendingMigrations(connection);
-  if (pending.length > 0) {
-    throw new ConfigError(
-      `The database at ${connection.name} is behind this version of Cookiegram (missing migrations: ` +
-        `${pending.join(', ')}). Run \`${MIGRATE_COMMAND}\` with the same DATABASE_URL and STORAGE_URL, then start again.`,
-    );
-  }
-}
-
 /**
  * Runs once before the server serves. The embedded file migrates itself; a libSQL database is
  * only checked (reachable, schema current), so server instances never race to migrate or seed it.
@@ -34,7 +22,8 @@ async function assertSchemaCurrent(connection: Connection): Promise<void> {
 export async function prepareDatabase(connection: Connection = getConnection()): Promise<void> {
   try {
     if (connection.driver === 'libsql') {
-      await assertSchemaCurrent(connection);
+      // The app's connection remembers a passed check, so its first query does not repeat it.
+      await (connection.ready?.() ?? assertSchemaCurrent(connection));
       return;
     }
     if ((await migrateAndSeed(connection)).seeded) {

@@ -3,13 +3,15 @@ import type { NextRequest } from 'next/server';
 import { type ZodType, z } from 'zod';
 import { UnauthenticatedError, type Viewer, getViewer } from '@/lib/auth/dal';
 import { AUTH_REQUIRED } from '@/lib/auth/messages';
+import { isDatabaseUnreachable } from '@/lib/db/errors';
+import { DATABASE_UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS } from '@/lib/db/unavailable';
 import { isCrossSiteRequest } from '@/lib/security/same-origin';
-import { jsonError, readFormBody, readJsonBody } from './json';
+import { jsonError, readFormBody, readJsonBody, retryLater } from './json';
 
 // The one way a JSON route handler validates and answers: cross-site writes refused (403), the
 // viewer checked (401), the path's parameters and the body parsed with zod (400 with the
-// fields' errors), and any unexpected failure answered as a JSON 500 with nothing internal in
-// it. Handlers receive only what passed.
+// fields' errors), a database that does not answer as a 503 to retry, and any unexpected failure
+// as a JSON 500 with nothing internal in it. Handlers receive only what passed.
 
 type Params = Record<string, string | string[] | undefined>;
 type Context = { params: Promise<Params> };
@@ -54,6 +56,10 @@ async function parse<P, B, T>(spec: RouteSpec<P, B, T>, request: NextRequest, co
 
 function answerFailure(err: unknown) {
   if (err instanceof UnauthenticatedError) return jsonError(401, AUTH_REQUIRED);
+  if (isDatabaseUnreachable(err)) {
+    console.error(`Cookiegram: the database did not answer (${err instanceof Error ? err.message : String(err)}).`);
+    return retryLater(503, DATABASE_UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS);
+  }
   console.error(err);
   return jsonError(500, 'Something went wrong on our side. Please try again.');
 }
