@@ -30,6 +30,16 @@ function isWellFormedPath(pathname: string): boolean {
   }
 }
 
+let publicMediaOrigin: string | undefined | null = null;
+/** Where images load from when not from this site (MEDIA_PUBLIC_URL): the configuration's, worked out once. */
+function mediaOrigin(): string | undefined {
+  if (publicMediaOrigin === null) {
+    const { publicUrl } = getConfig().storage;
+    publicMediaOrigin = publicUrl ? new URL(publicUrl).origin : undefined;
+  }
+  return publicMediaOrigin;
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (!isWellFormedPath(pathname)) return jsonError(400, 'This address is not a valid URL.');
@@ -41,9 +51,9 @@ export async function proxy(request: NextRequest) {
     if (refused) return refused;
     if (needsSameSiteHop(request, request.cookies)) return sameSiteHop(`${pathname}${search}`);
   }
-  const { authStrategy: strategy, isProduction, storage } = getConfig();
+  const { authStrategy: strategy, isProduction } = getConfig();
   // Only documents run scripts, so only they need a nonce (and Next.js only reads it for pages).
-  const csp = isApi ? API_CONTENT_SECURITY_POLICY : contentSecurityPolicy(createNonce(), !isProduction, storage.publicUrl && new URL(storage.publicUrl).origin);
+  const csp = isApi ? API_CONTENT_SECURITY_POLICY : contentSecurityPolicy(createNonce(), !isProduction, mediaOrigin());
   const cookie = AUTH_COOKIES[strategy];
   const value = request.cookies.get(cookie.name)?.value;
   const loggedIn = await looksLoggedIn(strategy, value);

@@ -6,6 +6,7 @@ import { AUTH_COOKIES } from '@/lib/auth/cookies';
 import { BUSY, INVALID_CREDENTIALS } from '@/lib/auth/messages';
 import { type TokenUser, importKeyring, signToken } from '@/lib/auth/strategies/jwt-token';
 import { getConfig } from '@/lib/config';
+import { LIMITS } from '@/lib/security/limits';
 import { random } from './database';
 
 type LoadRequest = autocannon.Request;
@@ -180,8 +181,8 @@ export function loginAnswer(status: number, body: string): string {
   return `status ${status}`;
 }
 
-/** The rows of the per-client login counter (LIMITS.loginPerClient in lib/security/rate-limit.ts). */
-const LOGIN_CLIENT_KEYS = 'login-client:%';
+/** The rows of the per-client login counter. */
+const LOGIN_CLIENT_KEYS = `${LIMITS.loginPerClient.name}:%`;
 const POLL_MS = 100;
 const SETTLE_TIMEOUT_MS = 60_000;
 

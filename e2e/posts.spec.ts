@@ -1,11 +1,10 @@
 // Posting photos, as a person does it in the browser and as a program does it through the API.
-import { createHash } from 'node:crypto';
 import type { APIRequestContext, Page, PlaywrightWorkerArgs } from '@playwright/test';
 import sharp from 'sharp';
 import { NOT_IMAGES, PRIVATE, gpsLatitudeBytes, photoLikeJpeg, pixelBombPng, plainJpeg, privateJpeg } from '@/testing/images';
 import { expect, test } from './fixtures';
 import { register, uniqueUser } from './helpers';
-import { openServerDb } from './security/support';
+import { countPostsAgainstLimit, openServerDb } from './security/support';
 
 type Part = { name: string; mimeType: string; buffer: Buffer };
 
@@ -217,10 +216,7 @@ test.describe('the posts API', () => {
   test('the hourly limit: 429 with Retry-After once 30 posts are counted', async ({ playwright, baseURL, server }) => {
     const { api, user } = await newAccount(playwright, baseURL);
     const db = openServerDb(server);
-    const [me] = await db.all<{ id: number }>('SELECT id FROM users WHERE username = ?', [user.username]);
-    // Fill this user's counter as 30 posts would, without putting 30 posts on everyone's feed.
-    const key = `posts-user:${createHash('sha256').update(String(me?.id)).digest('base64url')}`;
-    await db.run('INSERT INTO rate_limits (key, count, window_start) VALUES (?, 30, ?)', [key, Date.now()]);
+    await countPostsAgainstLimit(db, user.username, 30);
     db.close();
     const limited = await upload(api, await jpegPart());
     expect(limited.status()).toBe(429);
@@ -232,9 +228,7 @@ test.describe('the posts API', () => {
   test('the hourly limit under concurrency: with 29 posts counted, of two uploads at once exactly one is published', async ({ playwright, baseURL, server }) => {
     const { api, user } = await newAccount(playwright, baseURL);
     const db = openServerDb(server);
-    const [me] = await db.all<{ id: number }>('SELECT id FROM users WHERE username = ?', [user.username]);
-    const key = `posts-user:${createHash('sha256').update(String(me?.id)).digest('base64url')}`;
-    await db.run('INSERT INTO rate_limits (key, count, window_start) VALUES (?, 29, ?)', [key, Date.now()]);
+    await countPostsAgainstLimit(db, user.username, 29);
     db.close();
     const statuses = (await Promise.all([upload(api, await jpegPart()), upload(api, await jpegPart())])).map((r) => r.status()).sort();
     expect(statuses).toEqual([201, 429]);

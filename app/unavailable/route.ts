@@ -5,10 +5,11 @@ import { DATABASE_UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS } from '@/lib/db/unavai
 import { redirectTo } from '@/lib/http/redirect';
 import { ROUTES } from '@/lib/routes';
 
-// No layout, no scripts, no styles: it must render whatever else is down.
+// No layout, no scripts, no style sheet to fetch: it must render whatever else is down.
 const PAGE = `<!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Cookiegram is unavailable</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><title>Cookiegram is unavailable</title>
+<style>body{font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:4rem auto;padding:0 1rem}a{color:#c2410c}@media (prefers-color-scheme:dark){a{color:#fb923c}}</style></head>
 <body>
 <main>
 <h1>The database is unavailable</h1>

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from '@libsql/client/web';
 import Database from 'better-sqlite3';
 import { signToken } from '../../lib/auth/strategies/jwt-token';
+import { LIMITS, counterKey } from '../../lib/security/limits';
 import { generateSessionToken, hashSessionToken } from '../../lib/auth/strategies/session-token';
 import type { ServerOptions, Strategy } from '../fixtures';
 import { e2eServer, keyringFor } from '../server-env';
@@ -96,3 +97,11 @@ export async function likeState(db: ServerDb, postId: number) {
 // `"digest":"NEXT_HTTP_ERROR_FALLBACK;404"` marker: not a leak.
 export const leaksInternals = (body: string) =>
   /\bat .+\(.+:\d+:\d+\)|node_modules|Error:|digest(?!\\?":\\?"(?:NEXT_REDIRECT;|NEXT_HTTP_ERROR_FALLBACK;404\\?"))/i.test(body);
+
+/** Counts `posts` against a user's hourly post limit, as that many uploads would, without putting them on everyone's feed. */
+export async function countPostsAgainstLimit(db: ServerDb, username: string, posts: number): Promise<void> {
+  const [user] = await db.all<{ id: number }>('SELECT id FROM users WHERE username = ?', [username]);
+  if (!user) throw new Error(`no user ${username}`);
+  const key = counterKey(LIMITS.postsPerUser, String(user.id));
+  await db.run('INSERT INTO rate_limits (key, count, window_start) VALUES (?, ?, ?)', [key, posts, Date.now()]);
+}

@@ -50,10 +50,16 @@ async function removeStalePartials(directory: string): Promise<void> {
   }
 }
 
+/** ETags kept per store: about a megabyte of memory; past it, the map starts again. */
+const ETAGS_REMEMBERED = 10_000;
+
 export function createFileStore(directory: string): MediaStore {
   const root = resolve(directory);
   const pathOf = (key: string) => join(root, key);
   let partialsRemoved: Promise<void> | undefined;
+  // A file's ETag is the hash of its bytes: hashed once, then remembered while the file (size,
+  // mtime) stays the same, so a popular image is not read twice per request.
+  const etags = new Map<string, { size: number; mtimeMs: number; etag: string }>();
 
   return {
     driver: 'file',
@@ -96,7 +102,13 @@ export function createFileStore(directory: string): MediaStore {
           return null;
         }
         // Hash and body come from the same open file, so they agree even if the key is deleted meanwhile.
-        const etag = `"${await sha256(handle)}"`;
+        const known = etags.get(key);
+        let etag = known?.size === stats.size && known.mtimeMs === stats.mtimeMs ? known.etag : undefined;
+        if (!etag) {
+          etag = `"${await sha256(handle)}"`;
+          if (etags.size >= ETAGS_REMEMBERED) etags.clear();
+          etags.set(key, { size: stats.size, mtimeMs: stats.mtimeMs, etag });
+        }
         const body = Readable.toWeb(handle.createReadStream({ start: 0 })) as ReadableStream<Uint8Array>;
         return { body, contentType: mediaContentType(key), size: stats.size, etag };
       } catch (err) {

@@ -1,34 +1,18 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import { purgeExpired } from '@/lib/db/purge';
 import { rateLimits } from '@/lib/db/schema';
+import { LIMITS, type RateLimit, counterKey } from './limits';
 
 // Fixed-window counters in the database, so limits hold across restarts and server instances.
 // An attempt is reserved before its work is done (one statement that counts it and says whether
 // the limit was already reached), so however many requests arrive at once, no more than `max`
 // of them are ever let through in a window.
 
-export type RateLimit = { name: string; max: number; windowMs: number };
-
-const MINUTE = 60 * 1000;
-
-/** The limits the app enforces (OWASP: throttle per account and per client). */
-export const LIMITS = {
-  /** Failed logins for one email from browsers it never logged in on, known or not (so the lockout reveals nothing). */
-  loginPerAccount: { name: 'login-account', max: 5, windowMs: 15 * MINUTE },
-  /** Failed logins from one browser that logged in to that account before (its device cookie). */
-  loginPerDevice: { name: 'login-device', max: 10, windowMs: 15 * MINUTE },
-  /** Failed logins from one client, across accounts (password spraying). */
-  loginPerClient: { name: 'login-client', max: 30, windowMs: 15 * MINUTE },
-  /** Sign-up attempts from one client. */
-  signupPerClient: { name: 'signup-client', max: 10, windowMs: 60 * MINUTE },
-  /** New posts by one user: each upload is decoded and stored, the costliest write there is. */
-  postsPerUser: { name: 'posts-user', max: 30, windowMs: 60 * MINUTE },
-  /** Upload attempts by one user, published or refused: refused ones cost decoding too. */
-  uploadsPerUser: { name: 'uploads-user', max: 60, windowMs: 60 * MINUTE },
-} as const satisfies Record<string, RateLimit>;
+// The limits themselves and their keys live in ./limits.ts (no database: tests outside the app
+// fill counters with them too).
+export { LIMITS, counterKey, type RateLimit };
 
 const LONGEST_WINDOW = Math.max(...Object.values(LIMITS).map((l) => l.windowMs));
 
@@ -36,10 +20,6 @@ export type RateLimited = { ok: false; reason: 'rate-limited'; retryAfterSeconds
 /** One counted attempt; `windowStart` tells which window it was counted in. */
 type Reservation = { key: string; windowStart: number };
 type Reserved = { ok: true; reservations: Reservation[] };
-
-/** Keys are hashed: an attacker-chosen email or address never lands in the table as text. */
-export const counterKey = (limit: RateLimit, subject: string) =>
-  `${limit.name}:${createHash('sha256').update(subject).digest('base64url')}`;
 
 /** The counting statement (a new window starts when the old one is over); exported for its query plan. */
 export function reserveStatement(limit: RateLimit, key: string, now: number) {
