@@ -15,6 +15,15 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   /** "Log out of all devices" bumps it; JWTs carry the epoch they were issued in. */
   tokenEpoch: integer('token_epoch').notNull().default(0),
+  /** Shown beside the username; '' means "show the username". Plain text, never HTML. */
+  displayName: text('display_name').notNull().default(''),
+  bio: text('bio').notNull().default(''),
+  /** The profile photo's 320 px square rendition in the media store; null: the initial is shown. */
+  avatarKey: text('avatar_key').unique(),
+  // Kept equal to their rows by triggers (drizzle/0006_social.sql), as posts.like_count is.
+  postCount: integer('post_count').notNull().default(0),
+  followerCount: integer('follower_count').notNull().default(0),
+  followingCount: integer('following_count').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -39,12 +48,15 @@ export const posts = sqliteTable(
     alt: text('alt').notNull().default(''),
     /** Kept equal to the number of likes rows by triggers (drizzle/0001_like_count_triggers.sql). */
     likeCount: integer('like_count').notNull().default(0),
+    /** Kept equal to the number of comments rows by triggers (drizzle/0006_social.sql). */
+    commentCount: integer('comment_count').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
-    // The feed: newest first, keyset-paginated on (created_at, id).
+    // Explore: everyone's posts, newest first, keyset-paginated on (created_at, id).
     index('posts_feed_idx').on(t.createdAt, t.id),
-    index('posts_author_idx').on(t.authorId),
+    // A profile's grid and the following feed: one author's posts, newest first.
+    index('posts_author_idx').on(t.authorId, t.createdAt, t.id),
     check('posts_like_count_non_negative', sql`${t.likeCount} >= 0`),
   ],
 );
@@ -62,6 +74,84 @@ export const likes = sqliteTable(
   },
   // The primary key answers "did I like it?"; the post index serves cascades and counts.
   (t) => [primaryKey({ columns: [t.userId, t.postId] }), index('likes_post_idx').on(t.postId)],
+);
+
+/** Who follows whom. The primary key answers "do I follow them?" and lists whom someone follows. */
+export const follows = sqliteTable(
+  'follows',
+  {
+    followerId: integer('follower_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    followeeId: integer('followee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.followerId, t.followeeId] }),
+    // Lists, newest first: someone's followers, and whom someone follows.
+    index('follows_followee_idx').on(t.followeeId, t.createdAt),
+    index('follows_follower_idx').on(t.followerId, t.createdAt),
+    check('follows_not_self', sql`${t.followerId} <> ${t.followeeId}`),
+  ],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Plain text, never HTML; mentions and hashtags are found when it is shown. */
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // A post's comments, oldest first (and its newest two, read backwards), keyset on (created_at, id).
+    index('comments_post_idx').on(t.postId, t.createdAt, t.id),
+    index('comments_author_idx').on(t.authorId),
+  ],
+);
+
+/**
+ * "X liked your photo", "X commented: …", "X started following you". Written and withdrawn by
+ * triggers on likes, comments and follows (drizzle/0006_social.sql), in the statement that
+ * changes them, so a notification exists exactly while what it is about does.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recipientId: integer('recipient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['like', 'comment', 'follow'] }).notNull(),
+    /** The liked or commented post; null for a follow. */
+    postId: integer('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    /** The comment, for kind 'comment'. */
+    commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    /** null until the recipient opens the notifications page. */
+    readAt: integer('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The page, newest first, keyset on (created_at, id); the unread count.
+    index('notifications_recipient_idx').on(t.recipientId, t.createdAt, t.id),
+    index('notifications_unread_idx').on(t.recipientId).where(sql`${t.readAt} is null`),
+    // Withdrawal (unlike, unfollow) and cascades (a post, a comment, an actor deleted).
+    index('notifications_post_idx').on(t.postId, t.actorId),
+    index('notifications_actor_idx').on(t.actorId, t.recipientId),
+    index('notifications_comment_idx').on(t.commentId),
+    check('notifications_kind', sql`${t.kind} in ('like', 'comment', 'follow')`),
+  ],
 );
 
 /** Stateful strategy: one row per login. The id is SHA-256 of the cookie's token, never the token. */
@@ -122,3 +212,5 @@ export const rateLimits = sqliteTable(
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Post = typeof posts.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;
