@@ -19,7 +19,21 @@ export const ROUTES = {
 export const AUTH_PAGES: readonly string[] = [ROUTES.login, ROUTES.register];
 
 /** Paths (and everything under them) that need a login: pages redirect to it, APIs answer 401. */
-const PROTECTED_PREFIXES: readonly string[] = ['/feed', '/new', '/p', '/settings', '/api/posts'];
+// The social pages too: profiles, lists and comments are for members (the safer default; nothing
+// of a user is shown to someone who has not signed up).
+const PROTECTED_PREFIXES: readonly string[] = [
+  '/feed',
+  '/new',
+  '/p',
+  '/u',
+  '/explore',
+  '/search',
+  '/notifications',
+  '/settings',
+  '/api/posts',
+  '/api/users',
+  '/api/comments',
+];
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
@@ -29,6 +43,9 @@ export const isApiPath = (path: string) => under(path, '/api');
 
 /** Where the app serves uploaded images itself, /media/<key> (when no MEDIA_PUBLIC_URL is set). */
 export const MEDIA_PATH = '/media';
+
+/** A person's profile. Usernames are [a-z0-9_.] (lib/users), so they need no escaping. */
+export const profilePath = (username: string) => `/u/${username}`;
 
 /** A post's own page. */
 export const postPath = (id: number) => `/p/${id}`;

@@ -5,6 +5,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import type { FeedPost } from '@/lib/posts/queries';
 import { mediumSize, thumbnailSize } from '@/lib/media/sizes';
 import { postPath } from '@/lib/routes';
+import { UserLink } from '@/components/users/user-link';
 import { HeartIcon, LikeButton } from './like-button';
 import { RelativeTime } from './relative-time';
 import { useLike } from './use-like';
@@ -51,9 +52,7 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
         <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 text-sm font-semibold text-white uppercase">
           {post.author.charAt(0)}
         </span>
-        <span id={labelId} className="text-sm font-semibold">
-          {post.author}
-        </span>
+        <UserLink id={labelId} username={post.author} className="rounded text-sm font-semibold hover:underline" />
         <span aria-hidden="true" className="text-neutral-400">
           •
         </span>
@@ -105,7 +104,7 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
         ) : null}
         {post.caption ? (
           <p className="text-sm break-words">
-            <span className="mr-1.5 font-semibold">{post.author}</span>
+            <UserLink username={post.author} className="mr-1.5 font-semibold hover:underline" />
             {post.caption}
           </p>
         ) : null}
