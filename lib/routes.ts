@@ -32,6 +32,7 @@ const PROTECTED_PREFIXES: readonly string[] = [
   '/settings',
   '/api/posts',
   '/api/users',
+  '/api/explore',
   '/api/comments',
 ];
 
