@@ -48,6 +48,9 @@ export const MEDIA_PATH = '/media';
 /** A person's profile. Usernames are [a-z0-9_.] (lib/users), so they need no escaping. */
 export const profilePath = (username: string) => `/u/${username}`;
 
+/** Explore's page of one #tag (stored lower-case, lib/text/entities.ts). */
+export const tagPath = (tag: string) => `/explore/tags/${encodeURIComponent(tag)}`;
+
 /** A post's own page. */
 export const postPath = (id: number) => `/p/${id}`;
 
