@@ -8,6 +8,7 @@ export const ROUTES = {
   register: '/register',
   howItWorks: '/how-it-works',
   sessions: '/settings/sessions',
+  profileSettings: '/settings/profile',
   newPost: '/new',
   /** Where a request whose cookie no longer holds is sent: the dead cookie is cleared there. */
   sessionEnded: '/session-ended',
@@ -47,6 +48,10 @@ export const MEDIA_PATH = '/media';
 
 /** A person's profile. Usernames are [a-z0-9_.] (lib/users), so they need no escaping. */
 export const profilePath = (username: string) => `/u/${username}`;
+
+/** The people who follow `username`, and the people `username` follows. */
+export const followersPath = (username: string) => `${profilePath(username)}/followers`;
+export const followingPath = (username: string) => `${profilePath(username)}/following`;
 
 /** A post's own page. */
 export const postPath = (id: number) => `/p/${id}`;

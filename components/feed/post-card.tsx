@@ -6,6 +6,7 @@ import type { FeedPost } from '@/lib/posts/queries';
 import { mediumSize, thumbnailSize } from '@/lib/media/sizes';
 import { photoAlt } from '@/lib/posts/photo-alt';
 import { postPath } from '@/lib/routes';
+import { Avatar } from '@/components/users/avatar';
 import { UserLink } from '@/components/users/user-link';
 import { HeartIcon, LikeButton } from './like-button';
 import { RelativeTime } from './relative-time';
@@ -46,9 +47,7 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
   return (
     <article aria-labelledby={labelId} className="border-neutral-200 bg-white sm:rounded-xl sm:border dark:border-neutral-800 dark:bg-neutral-950">
       <header className="relative flex flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2.5">
-        <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 text-sm font-semibold text-white uppercase">
-          {post.author.charAt(0)}
-        </span>
+        <Avatar username={post.author} src={null} size={32} />
         <UserLink id={labelId} username={post.author} className="rounded text-sm font-semibold hover:underline" />
         <span aria-hidden="true" className="text-neutral-400">
           •

@@ -10,6 +10,7 @@ import { postPath } from '@/lib/routes';
 
 /** The first rows load at once: they are on screen. */
 const EAGER_POSTS = 6;
+const GRID_SHAPE = { items: (page: GridPage) => page.posts, key: (post: GridPost) => post.id };
 
 type PostGridProps = { initial: GridPage; loadMore: (cursor: string) => Promise<GridLoadResult>; empty: ReactNode };
 
@@ -62,7 +63,7 @@ function GridCell({ post, eager }: { post: GridPost; eager: boolean }) {
 
 /** Posts as a three-column grid of square thumbnails, newest first; infinite scroll with a "Load more" fallback. */
 export function PostGrid({ initial, loadMore, empty }: PostGridProps) {
-  const list = useLoadMore(initial, loadMore, 'Could not load more posts. Check your connection and try again.');
+  const list = useLoadMore(initial, loadMore, GRID_SHAPE, 'Could not load more posts. Check your connection and try again.');
   if (list.items.length === 0) return <div className="py-16 text-center text-neutral-500">{empty}</div>;
   return (
     <div>

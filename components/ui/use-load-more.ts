@@ -2,16 +2,18 @@
 
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 
-type Page<T> = { posts: T[]; nextCursor: string | null };
-export type LoadResult<T> = { ok: true; page: Page<T> } | { ok: false; error: string };
+type Page = { nextCursor: string | null };
+type LoadResult<P extends Page> = { ok: true; page: P } | { ok: false; error: string };
+/** Where a page keeps its items, and what tells two apart (module-level constants: stable). */
+type ListShape<P extends Page, T> = { items: (page: P) => T[]; key: (item: T) => number | string };
 
 /**
  * A server-rendered first page, then the next ones from `load` (a server action): when the
  * sentinel comes within 800 px of the screen (infinite scroll), or by a "Load more" button.
  * Items already shown are not repeated.
  */
-export function useLoadMore<T extends { id: number | string }>(first: Page<T>, load: (cursor: string) => Promise<LoadResult<T>>, failure: string) {
-  const [items, setItems] = useState(first.posts);
+export function useLoadMore<P extends Page, T>(first: P, load: (cursor: string) => Promise<LoadResult<P>>, shape: ListShape<P, T>, failure: string) {
+  const [items, setItems] = useState(() => shape.items(first));
   const [cursor, setCursor] = useState(first.nextCursor);
   const [error, setError] = useState<string | null>(null);
   const [loading, startLoading] = useTransition();
@@ -25,15 +27,15 @@ export function useLoadMore<T extends { id: number | string }>(first: Page<T>, l
         const result = await load(cursor);
         if (!result.ok) return setError(result.error);
         setItems((shown) => {
-          const seen = new Set(shown.map((p) => p.id));
-          return [...shown, ...result.page.posts.filter((p) => !seen.has(p.id))];
+          const seen = new Set(shown.map(shape.key));
+          return [...shown, ...shape.items(result.page).filter((item) => !seen.has(shape.key(item)))];
         });
         setCursor(result.page.nextCursor);
       } catch {
         setError(failure);
       }
     });
-  }, [cursor, loading, load, failure]);
+  }, [cursor, loading, load, shape, failure]);
 
   useEffect(() => {
     const target = sentinel.current;

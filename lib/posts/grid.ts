@@ -29,7 +29,7 @@ export const gridColumns = {
   commentCount: posts.commentCount,
   createdAt: posts.createdAt,
 };
-/** The join gridColumns needs. */
+/** The join gridColumns needs (from posts). */
 export const gridAuthorJoin = eq(users.id, posts.authorId);
 
 export type GridRow = { id: number; thumbnailKey: string; width: number; height: number; alt: string; caption: string; author: string; likeCount: number; commentCount: number; createdAt: number };

@@ -2,7 +2,7 @@
 // (a real libSQL server over HTTP): the counts are the triggers', so they must equal the rows
 // however many requests race, and the hourly limit must hold under parallel attempts.
 import { and, count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UnauthenticatedError } from '@/lib/auth/dal';
 import type { Db } from '@/lib/db/client';
 import { follows, notifications, rateLimits, users } from '@/lib/db/schema';

@@ -2,10 +2,16 @@
 // profiles.ts) prepares them once, and the query-plan test reads their plans. No 'server-only',
 // like lib/posts/statements.ts.
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/lib/db/client';
-import { follows, users } from '@/lib/db/schema';
+import { follows, posts, users } from '@/lib/db/schema';
+import { gridColumns } from '@/lib/posts/grid';
 
 const placeholder = sql.placeholder;
+/** The viewer's own follow of a listed person ("followed by me"). */
+const mine = alias(follows, 'mine');
+/** The user whose list it is, found by username inside the list's own query. */
+const owner = alias(users, 'owner');
 
 /** A user's id by username (stored lower-case), for the follow API. */
 export const userIdByNameQuery = (db: Db) =>
@@ -61,27 +67,40 @@ export const profileQuery = (db: Db) =>
 export function followListQuery(db: Db, side: 'followers' | 'following', after: boolean, limit: number) {
   const [listed, person] = side === 'followers' ? [follows.followeeId, follows.followerId] : [follows.followerId, follows.followeeId];
   const rowid = sql<number>`${follows}.rowid`;
-  const mine = db
-    .select({ one: sql`1` })
-    .from(sql`${follows} as mine`)
-    .where(sql`mine.follower_id = ${placeholder('viewerId')} and mine.followee_id = ${users.id}`);
   return db
     .select({
       username: users.username,
       displayName: users.displayName,
       avatarKey: users.avatarKey,
-      followedByMe: sql<number>`exists ${mine}`,
+      followedByMe: sql<number>`${mine.followerId} is not null`,
       createdAt: follows.createdAt,
       rowid,
     })
     .from(follows)
     .innerJoin(users, eq(users.id, person))
+    .leftJoin(mine, and(eq(mine.followerId, placeholder('viewerId')), eq(mine.followeeId, users.id)))
     .where(
       and(
-        eq(listed, placeholder('userId')),
+        eq(listed, db.select({ id: owner.id }).from(owner).where(eq(owner.username, placeholder('username')))),
         after ? sql`(${follows.createdAt}, ${rowid}) < (${placeholder('createdAt')}, ${placeholder('id')})` : undefined,
       ),
     )
     .orderBy(desc(follows.createdAt), desc(rowid))
+    .limit(limit + 1);
+}
+
+/** One page of a user's grid, newest first, on posts_author_idx; keyset on (created_at, id). */
+export function profileGridQuery(db: Db, after: boolean, limit: number) {
+  return db
+    .select(gridColumns)
+    .from(users)
+    .innerJoin(posts, eq(posts.authorId, users.id))
+    .where(
+      and(
+        eq(users.username, placeholder('username')),
+        after ? sql`(${posts.createdAt}, ${posts.id}) < (${placeholder('createdAt')}, ${placeholder('id')})` : undefined,
+      ),
+    )
+    .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(limit + 1);
 }
