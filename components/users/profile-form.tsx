@@ -78,9 +78,12 @@ export function ProfileForm({ username, displayName, bio, avatar }: ProfileFormP
   return (
     <form ref={form} action={submit} noValidate className="flex flex-col gap-5" aria-busy={pending || undefined}>
       <FormMessage message={state.saved ? undefined : state.message} />
-      <p role="status" className="rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900 empty:hidden dark:border-green-900 dark:bg-green-950 dark:text-green-200">
-        {state.saved && !pending ? state.message : ''}
-      </p>
+      {/* Always in the page, so the message is announced when it appears. */}
+      <div role="status">
+        {state.saved && !pending ? (
+          <p className="rounded-lg border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900 dark:border-green-900 dark:bg-green-950 dark:text-green-200">{state.message}</p>
+        ) : null}
+      </div>
 
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-sm font-medium">Profile photo</legend>
@@ -130,7 +133,10 @@ export function ProfileForm({ username, displayName, bio, avatar }: ProfileFormP
         name="displayName"
         defaultValue={values.displayName}
         autoComplete="name"
-        onInput={(e) => setTyped((t) => ({ ...t, displayName: e.currentTarget.value }))}
+        onInput={(e) => {
+          const { value } = e.currentTarget;
+          setTyped((t) => ({ ...t, displayName: value }));
+        }}
         length={nameLength}
         max={DISPLAY_NAME_MAX}
         error={state.errors?.displayName?.join(' ')}
@@ -142,7 +148,10 @@ export function ProfileForm({ username, displayName, bio, avatar }: ProfileFormP
         name="bio"
         rows={4}
         defaultValue={values.bio}
-        onInput={(e) => setTyped((t) => ({ ...t, bio: e.currentTarget.value }))}
+        onInput={(e) => {
+          const { value } = e.currentTarget;
+          setTyped((t) => ({ ...t, bio: value }));
+        }}
         length={bioLength}
         max={BIO_MAX}
         error={state.errors?.bio?.join(' ')}
