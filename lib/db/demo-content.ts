@@ -1,16 +1,16 @@
 // Demo users and posts seeded into a fresh database. The images are drawn by
 // scripts/generate-demo-art.mjs from each post's `art` (theme and palette variant): one list drives both.
 
-type DemoUser = { username: string; email: string };
+type DemoUser = { username: string; email: string; displayName: string; bio: string };
 
 /** Password shared by every demo account (shown on the login page). */
 export const DEMO_PASSWORD = 'cookies-and-cream';
 
 export const demoUsers = [
-  { username: 'demo', email: 'demo@example.com' },
-  { username: 'chinu', email: 'chinu@example.com' },
-  { username: 'maya.bakes', email: 'maya.bakes@example.com' },
-  { username: 'arjun_clicks', email: 'arjun_clicks@example.com' },
+  { username: 'demo', email: 'demo@example.com', displayName: 'Demo Cookie', bio: 'The account on the login page.\nLook around, like things, post a photo.' },
+  { username: 'chinu', email: 'chinu@example.com', displayName: 'Chinu', bio: 'Chai first, cookies second.\nMumbai rooftops and rainy windows.' },
+  { username: 'maya.bakes', email: 'maya.bakes@example.com', displayName: 'Maya Bakes', bio: 'Home baker. Brown butter evangelist.\nNew batch every Sunday.' },
+  { username: 'arjun_clicks', email: 'arjun_clicks@example.com', displayName: 'Arjun', bio: 'Street and food photography.\nShot on whatever is in my pocket.' },
 ] as const satisfies readonly DemoUser[];
 
 type DemoUsername = (typeof demoUsers)[number]['username'];
