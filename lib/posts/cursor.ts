@@ -4,6 +4,9 @@
 // Each post costs server render time on every feed view (see the README's Performance section).
 export const FEED_PAGE_SIZE = 8;
 
+/** A grid row is three squares: 24 is eight rows, a few screens. */
+export const GRID_PAGE_SIZE = 24;
+
 export type FeedCursor = { createdAt: number; id: number };
 
 export function encodeCursor(post: FeedCursor): string {
