@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { type ReactNode, useRef, useState } from 'react';
 import type { FeedPost } from '@/lib/posts/queries';
 import { mediumSize, thumbnailSize } from '@/lib/media/sizes';
+import { photoAlt } from '@/lib/posts/photo-alt';
 import { postPath } from '@/lib/routes';
 import { UserLink } from '@/components/users/user-link';
 import { HeartIcon, LikeButton } from './like-button';
@@ -23,10 +24,6 @@ function srcSet({ src, medium, thumbnail, width, height }: FeedPost['photo']) {
 }
 
 type PostCardProps = { post: FeedPost; eager: boolean; now: number; /** The owner's Edit and Delete, on the post's page. */ menu?: ReactNode };
-
-/** The text a screen reader hears for the photo: the author's own, else who posted what. */
-export const photoAlt = (post: Pick<FeedPost, 'alt' | 'author' | 'caption'>) =>
-  post.alt || (post.caption ? `Photo by ${post.author}: ${post.caption}` : `Photo by ${post.author}`);
 
 export function PostCard({ post, eager, now, menu }: PostCardProps) {
   const like = useLike(post.id, { liked: post.likedByMe, likeCount: post.likeCount });
