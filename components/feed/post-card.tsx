@@ -6,6 +6,7 @@ import type { FeedPost } from '@/lib/posts/queries';
 import { mediumSize, thumbnailSize } from '@/lib/media/sizes';
 import { photoAlt } from '@/lib/posts/photo-alt';
 import { postPath } from '@/lib/routes';
+import { RichText } from '@/components/text/rich-text';
 import { UserLink } from '@/components/users/user-link';
 import { HeartIcon, LikeButton } from './like-button';
 import { RelativeTime } from './relative-time';
@@ -102,7 +103,7 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
         {post.caption ? (
           <p className="text-sm break-words">
             <UserLink username={post.author} className="mr-1.5 font-semibold hover:underline" />
-            {post.caption}
+            <RichText text={post.caption} knownUsers={new Set(post.knownMentions)} />
           </p>
         ) : null}
       </div>

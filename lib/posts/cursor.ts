@@ -4,9 +4,6 @@
 // Each post costs server render time on every feed view (see the README's Performance section).
 export const FEED_PAGE_SIZE = 8;
 
-/** A grid row is three squares: 24 is eight rows, a few screens. */
-export const GRID_PAGE_SIZE = 24;
-
 export type FeedCursor = { createdAt: number; id: number };
 
 export function encodeCursor(post: FeedCursor): string {
@@ -19,4 +16,19 @@ export function decodeCursor(value: unknown): FeedCursor | null {
   const match = /^(\d{1,15})\.(\d{1,15})$/.exec(value);
   if (!match?.[1] || !match[2]) return null;
   return { createdAt: Number(match[1]), id: Number(match[2]) };
+}
+
+/** Where the feed goes on: the following feed, or "Suggested for you" after its end. */
+export type FeedPosition = { section: 'following' | 'suggested'; after: FeedCursor };
+
+const SUGGESTED = 's';
+
+export const encodeSuggestedCursor = (post: FeedCursor) => SUGGESTED + encodeCursor(post);
+
+/** A feed cursor from the client ("<created>.<id>" or "s<created>.<id>"); null when malformed. */
+export function decodeFeedCursor(value: unknown): FeedPosition | null {
+  if (typeof value !== 'string') return null;
+  const suggested = value.startsWith(SUGGESTED);
+  const after = decodeCursor(suggested ? value.slice(SUGGESTED.length) : value);
+  return after ? { section: suggested ? 'suggested' : 'following', after } : null;
 }

@@ -5,7 +5,8 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/lib/db/client';
 import { follows, likes, postTags, posts, users } from '@/lib/db/schema';
-import { FEED_PAGE_SIZE, GRID_PAGE_SIZE } from './cursor';
+import { FEED_PAGE_SIZE } from './cursor';
+import { GRID_PAGE_SIZE, gridAuthorJoin, gridColumns } from './grid';
 
 const viewer = sql.placeholder('viewerId');
 
@@ -78,26 +79,12 @@ export function suggestedPostsQuery(db: Db, after: boolean) {
     .limit(FEED_PAGE_SIZE + 1);
 }
 
-/** The squares of a grid (Explore, a tag's page): what a thumbnail and its counts need. */
-const gridColumns = {
-  id: posts.id,
-  thumbnailKey: posts.thumbnailKey,
-  width: posts.width,
-  height: posts.height,
-  alt: posts.alt,
-  caption: posts.caption,
-  author: users.username,
-  likeCount: posts.likeCount,
-  commentCount: posts.commentCount,
-  createdAt: posts.createdAt,
-};
-
 /** Explore: everyone's posts, newest first, straight down posts_feed_idx. */
 export function exploreQuery(db: Db, after: boolean) {
   return db
     .select(gridColumns)
     .from(posts)
-    .innerJoin(users, eq(users.id, posts.authorId))
+    .innerJoin(users, gridAuthorJoin)
     .where(after ? beforeCursor(posts.createdAt, posts.id) : undefined)
     .orderBy(desc(posts.createdAt), desc(posts.id))
     .limit(GRID_PAGE_SIZE + 1);
@@ -163,11 +150,6 @@ export function preparePostStatements(db: Db) {
     nextPage: feedQuery(db, true).prepare(),
     suggestedFirst: suggestedPostsQuery(db, false).prepare(),
     suggestedNext: suggestedPostsQuery(db, true).prepare(),
-    exploreFirst: exploreQuery(db, false).prepare(),
-    exploreNext: exploreQuery(db, true).prepare(),
-    tagFirst: tagPostsQuery(db, false).prepare(),
-    tagNext: tagPostsQuery(db, true).prepare(),
-    tagCount: tagCountQuery(db).prepare(),
     insertLike: insertLikeQuery(db).prepare(),
     deleteLike: deleteLikeQuery(db).prepare(),
     likeCount: likeCountQuery(db).prepare(),
