@@ -16,7 +16,7 @@ export default async function SearchPage({ searchParams }: PageProps<'/search'>)
     <div className="flex flex-col gap-3">
       <h1 className="px-3 text-lg font-semibold sm:px-0">Search</h1>
       {query.kind === 'empty' ? <p className={hint}>Type the start of a username or a name into Search.</p> : null}
-      {query.kind === 'too-long' ? <p className={hint}>Search for at most {SEARCH_MAX} characters.</p> : null}
+      {query.kind === 'too-long' ? <p className={hint}>{`Search for at most ${SEARCH_MAX} characters.`}</p> : null}
       {query.kind === 'prefix' && people.length === 0 ? <p className={hint}>No accounts match “{query.text}”.</p> : null}
       {people.length > 0 ? <PersonList people={people} label={`Accounts matching ${query.kind === 'prefix' ? query.text : ''}`} /> : null}
     </div>
