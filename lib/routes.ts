@@ -9,6 +9,7 @@ export const ROUTES = {
   howItWorks: '/how-it-works',
   sessions: '/settings/sessions',
   newPost: '/new',
+  notifications: '/notifications',
   /** Where a request whose cookie no longer holds is sent: the dead cookie is cleared there. */
   sessionEnded: '/session-ended',
   /** Where a page is sent when the database does not answer: a 503 until it does. */

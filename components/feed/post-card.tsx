@@ -5,6 +5,7 @@ import { type ReactNode, useRef, useState } from 'react';
 import type { FeedPost } from '@/lib/posts/queries';
 import { mediumSize, thumbnailSize } from '@/lib/media/sizes';
 import { postPath } from '@/lib/routes';
+import { CommentPreviews } from '@/components/comments/comment-previews';
 import { UserLink } from '@/components/users/user-link';
 import { HeartIcon, LikeButton } from './like-button';
 import { RelativeTime } from './relative-time';
@@ -22,13 +23,21 @@ function srcSet({ src, medium, thumbnail, width, height }: FeedPost['photo']) {
   return [...candidates].map(([url, w]) => `${url} ${w}w`).join(', ');
 }
 
-type PostCardProps = { post: FeedPost; eager: boolean; now: number; /** The owner's Edit and Delete, on the post's page. */ menu?: ReactNode };
+type PostCardProps = {
+  post: FeedPost;
+  eager: boolean;
+  now: number;
+  /** The owner's Edit and Delete, on the post's page. */
+  menu?: ReactNode;
+  /** Every comment, on the post's page; a feed card shows its newest instead. */
+  comments?: ReactNode;
+};
 
 /** The text a screen reader hears for the photo: the author's own, else who posted what. */
 export const photoAlt = (post: Pick<FeedPost, 'alt' | 'author' | 'caption'>) =>
   post.alt || (post.caption ? `Photo by ${post.author}: ${post.caption}` : `Photo by ${post.author}`);
 
-export function PostCard({ post, eager, now, menu }: PostCardProps) {
+export function PostCard({ post, eager, now, menu, comments }: PostCardProps) {
   const like = useLike(post.id, { liked: post.likedByMe, likeCount: post.likeCount });
   const lastTap = useRef(0);
   const [burst, setBurst] = useState(0);
@@ -108,6 +117,7 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
             {post.caption}
           </p>
         ) : null}
+        {comments ?? <CommentPreviews postId={post.id} count={post.commentCount} comments={post.recentComments} />}
       </div>
     </article>
   );

@@ -2,6 +2,7 @@
 // query-plan test runs the very same SQL. No 'server-only', as lib/posts/statements.ts.
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
+import { afterCursor } from '@/lib/db/keyset';
 import { comments, posts, users } from '@/lib/db/schema';
 
 /** Comments on a post's page, and in each page of the API. */
@@ -24,7 +25,7 @@ export function commentsPageQuery(db: Db, after: boolean) {
     .where(
       and(
         eq(comments.postId, postId),
-        after ? sql`(${comments.createdAt}, ${comments.id}) > (${sql.placeholder('createdAt')}, ${sql.placeholder('id')})` : undefined,
+        after ? afterCursor(comments.createdAt, comments.id, 'oldest first') : undefined,
       ),
     )
     .orderBy(asc(comments.createdAt), asc(comments.id))

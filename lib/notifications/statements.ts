@@ -4,6 +4,7 @@
 import { and, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/lib/db/client';
+import { afterCursor } from '@/lib/db/keyset';
 import { comments, notifications, posts, users } from '@/lib/db/schema';
 
 export const NOTIFICATION_PAGE_SIZE = 20;
@@ -33,9 +34,7 @@ export function notificationsPageQuery(db: Db, after: boolean) {
     .where(
       and(
         eq(notifications.recipientId, recipient),
-        after
-          ? sql`(${notifications.createdAt}, ${notifications.id}) < (${sql.placeholder('createdAt')}, ${sql.placeholder('id')})`
-          : undefined,
+        after ? afterCursor(notifications.createdAt, notifications.id, 'newest first') : undefined,
       ),
     )
     .orderBy(desc(notifications.createdAt), desc(notifications.id))

@@ -1,5 +1,6 @@
 import 'server-only';
 import { requireViewer } from '@/lib/auth/dal';
+import { type CommentView, commentPreviews } from '@/lib/comments/queries';
 import { getDb } from '@/lib/db/client';
 import { mediaUrl } from '@/lib/media/storage';
 import { type FeedCursor, FEED_PAGE_SIZE, encodeCursor } from './cursor';
@@ -16,8 +17,11 @@ export type FeedPost = {
   caption: string;
   alt: string;
   likeCount: number;
+  commentCount: number;
   likedByMe: boolean;
   createdAt: number;
+  /** The newest comments, for a feed card (none on the post's own page, which shows them all). */
+  recentComments: CommentView[];
 };
 /** `servedAt`: the server's clock when the page was read, for "3 hours ago" labels. */
 export type FeedPage = { posts: FeedPost[]; nextCursor: string | null; servedAt: number };
@@ -33,6 +37,7 @@ function toPost({ imageKey, mediumKey, thumbnailKey, width, height, placeholder,
   return {
     ...rest,
     likedByMe: Boolean(likedByMe),
+    recentComments: [],
     photo: { src: mediaUrl(imageKey), medium: mediaUrl(mediumKey), thumbnail: mediaUrl(thumbnailKey), width, height, placeholder },
   };
 }
@@ -45,6 +50,9 @@ export async function getFeedPage(cursor: FeedCursor | null): Promise<FeedPage> 
     ? nextPage.execute({ viewerId, createdAt: cursor.createdAt, id: cursor.id })
     : firstPage.execute({ viewerId }));
   const page = rows.slice(0, FEED_PAGE_SIZE).map(toPost);
+  // The cards' newest comments: one more query for the whole page.
+  const previews = await commentPreviews(page.map((p) => p.id));
+  for (const post of page) post.recentComments = previews.get(post.id) ?? [];
   const last = page.at(-1);
   return {
     posts: page,
