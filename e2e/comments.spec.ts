@@ -1,14 +1,15 @@
 import type { Browser, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { LIMITS, counterKey } from '../lib/security/limits';
-import { expect, test } from './fixtures';
+import { expect, randomClientIp, test } from './fixtures';
 import { register } from './helpers';
 import { openServerDb } from './security/support';
 import { insertComments, insertPost } from './social-support';
 
 /** A member in a browser of their own. */
 async function member(browser: Browser) {
-  const context = await browser.newContext();
+  // A client of its own, as the page fixture is (sign-ups are limited per client).
+  const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': randomClientIp() } });
   const page = await context.newPage();
   const user = await register(page);
   return { page, ...user, close: () => context.close() };
@@ -18,7 +19,10 @@ const commentSaved = (page: Page) => page.waitForResponse((r) => r.request().met
 
 test.describe('comments', () => {
   test('B comments on A\'s post; A is told; B deletes it and the notification goes with it', async ({ browser, server }) => {
-    const [a, b] = await Promise.all([member(browser), member(browser)]);
+    test.slow(); // several members, each signed up through the form
+    // One after the other: sign-ups hash a password each, and the machine is shared.
+    const a = await member(browser);
+    const b = await member(browser);
     const db = openServerDb(server);
     const postId = await insertPost(db, a.username, 'my cookie');
     db.close();
@@ -63,7 +67,10 @@ test.describe('comments', () => {
   });
 
   test("only the comment's author and the post's owner see \"Delete comment\"", async ({ browser, server }) => {
-    const [owner, author, stranger] = await Promise.all([member(browser), member(browser), member(browser)]);
+    test.slow(); // several members, each signed up through the form
+    const owner = await member(browser);
+    const author = await member(browser);
+    const stranger = await member(browser);
     const db = openServerDb(server);
     const postId = await insertPost(db, owner.username);
     await insertComments(db, postId, author.username, ['by the author']);
@@ -83,6 +90,7 @@ test.describe('comments', () => {
   });
 
   test('a refused comment is announced and its text kept; Enter posts', async ({ browser, server }) => {
+    test.slow(); // several members, each signed up through the form
     const b = await member(browser);
     const db = openServerDb(server);
     const [user] = await db.all<{ id: number }>('SELECT id FROM users WHERE username = ?', [b.username]);
@@ -90,8 +98,10 @@ test.describe('comments', () => {
     await b.page.goto(`/p/${postId}`);
     const box = b.page.getByRole('textbox', { name: 'Add a comment' });
     await box.fill('first, by Enter');
+    const saved = commentSaved(b.page);
     await box.press('Enter');
     await expect(b.page.getByRole('listitem').filter({ hasText: 'first, by Enter' })).toBeVisible();
+    expect((await saved).status()).toBe(201);
 
     // The hour's comments used up.
     await db.run('INSERT INTO rate_limits (key, count, window_start) VALUES (?, 60, ?) ON CONFLICT (key) DO UPDATE SET count = 60', [
