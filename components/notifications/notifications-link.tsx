@@ -24,17 +24,19 @@ export function NotificationsLink({ unread, className }: { unread: number; class
   const label = count > 0 ? `Notifications, ${count} unread` : 'Notifications';
   return (
     // Not prefetched: rendering the page marks the notifications read.
-    <Link href={ROUTES.notifications} prefetch={false} aria-label={label} className={`${className} relative`}>
-      <BellIcon />
+    <Link href={ROUTES.notifications} prefetch={false} aria-label={label} className={className}>
+      <span className="relative block">
+        <BellIcon />
+        {count > 0 ? (
+          <span
+            aria-hidden="true"
+            className="absolute -top-1.5 left-2.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[0.65rem] leading-4 font-bold text-white tabular-nums ring-2 ring-white dark:ring-black"
+          >
+            {count > 99 ? '99+' : count}
+          </span>
+        ) : null}
+      </span>
       <span className="sr-only md:not-sr-only">Notifications</span>
-      {count > 0 ? (
-        <span
-          aria-hidden="true"
-          className="absolute top-0 left-4 min-w-4 rounded-full bg-red-600 px-1 text-center text-[0.65rem] leading-4 font-bold text-white tabular-nums"
-        >
-          {count > 99 ? '99+' : count}
-        </span>
-      ) : null}
     </Link>
   );
 }
