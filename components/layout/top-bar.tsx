@@ -42,7 +42,7 @@ function DevicesIcon() {
 export function TopBar({ user }: { user: Viewer | null }) {
   return (
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-black/90">
-      <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-3 sm:px-4 md:max-w-[935px]">
+      <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-2 sm:px-4 md:max-w-[935px]">
         <Logo href={user ? ROUTES.home : ROUTES.login} />
         <div className="flex items-center gap-0.5 sm:gap-2">
           <Link href={ROUTES.howItWorks} className={linkClass}>
