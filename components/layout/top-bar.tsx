@@ -1,4 +1,7 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { NotificationsLink } from '@/components/notifications/notifications-link';
+import { UnreadNotificationsLink } from '@/components/notifications/unread-notifications-link';
 import { logout } from '@/lib/auth/actions';
 import type { Viewer } from '@/lib/auth/dal';
 import { Avatar } from '@/components/users/avatar';
@@ -6,7 +9,7 @@ import { ROUTES, profilePath } from '@/lib/routes';
 import { Logo } from './logo';
 
 const linkClass =
-  'flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-lg px-1.5 py-1.5 text-sm font-medium hover:bg-neutral-100 sm:px-2 dark:hover:bg-neutral-900';
+  'flex shrink-0 items-center gap-1.5 whitespace-nowrap rounded-lg px-1 py-1.5 text-sm font-medium hover:bg-neutral-100 sm:px-2 dark:hover:bg-neutral-900';
 
 function InfoIcon() {
   return (
@@ -65,10 +68,10 @@ function DevicesIcon() {
 export function TopBar({ user }: { user: Viewer | null }) {
   return (
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-black/90">
-      <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-3 sm:px-4 md:max-w-[935px]">
+      <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-2 sm:px-4 md:max-w-[935px]">
         <Logo href={user ? ROUTES.home : ROUTES.login} />
         {user ? <SearchBox /> : null}
-        <div className="flex items-center gap-1 sm:gap-2">
+        <div className="flex items-center gap-0.5 sm:gap-2">
           <Link href={ROUTES.howItWorks} className={linkClass}>
             <InfoIcon />
             <span className="sr-only md:not-sr-only">How it works</span>
@@ -83,6 +86,10 @@ export function TopBar({ user }: { user: Viewer | null }) {
                 <PlusIcon />
                 <span className="sr-only md:not-sr-only">New post</span>
               </Link>
+              {/* The count streams in after the page: it never holds the page up. */}
+              <Suspense fallback={<NotificationsLink unread={0} className={linkClass} />}>
+                <UnreadNotificationsLink className={linkClass} />
+              </Suspense>
               <Link href={ROUTES.sessions} className={linkClass}>
                 <DevicesIcon />
                 <span className="sr-only md:not-sr-only">Sessions</span>
@@ -96,7 +103,7 @@ export function TopBar({ user }: { user: Viewer | null }) {
               <form action={logout}>
                 <button
                   type="submit"
-                  className="shrink-0 rounded-lg border border-neutral-300 px-2.5 py-1.5 text-sm font-semibold whitespace-nowrap sm:px-3 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
+                  className="shrink-0 rounded-lg border border-neutral-300 px-2 py-1.5 text-sm font-semibold whitespace-nowrap sm:px-3 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
                 >
                   Log out
                 </button>
