@@ -4,12 +4,15 @@ import { useActionState } from 'react';
 import { resendConfirmation } from '@/lib/account/actions';
 import type { FormState } from '@/lib/forms/form-state';
 
-/** Until the email is confirmed: says so, with "Resend" for a new link. */
+/**
+ * Until the email is confirmed: says so, with "Resend" for a new link. Its label avoids the word
+ * "email", so getByLabel('Email') still finds only a form's field on pages under it.
+ */
 export function VerifyEmailBanner({ email }: { email: string }) {
   const [state, action, pending] = useActionState(resendConfirmation, {} satisfies FormState);
   return (
     <aside
-      aria-label="Confirm your email"
+      aria-label="Unconfirmed address"
       className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
     >
       <form action={action} className="mx-auto flex max-w-[470px] flex-wrap items-center gap-x-3 gap-y-1">
