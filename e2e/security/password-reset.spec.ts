@@ -46,9 +46,16 @@ test.describe('forgot password: nothing tells whether an address has an account'
     await ask('warm.up@example.com');
     const known = [];
     const unknown = [];
+    // Alternating which goes first, so neither always follows the other's after-the-answer work.
     for (let i = 0; i < 20; i++) {
-      known.push(await ask(user.email));
-      unknown.push(await ask(`no.one.${i}.${Date.now()}@example.com`));
+      const other = `no.one.${i}.${Date.now()}@example.com`;
+      if (i % 2 === 0) {
+        known.push(await ask(user.email));
+        unknown.push(await ask(other));
+      } else {
+        unknown.push(await ask(other));
+        known.push(await ask(user.email));
+      }
     }
     for (const r of [...known, ...unknown]) {
       expect(r.status).toBe(202);
@@ -56,9 +63,10 @@ test.describe('forgot password: nothing tells whether an address has an account'
     }
     // The lookup, the token and the SMTP round trip all run after the answer. Sending in the
     // answer's path would add the SMTP time (tens of ms) to the known address only.
-    const difference = Math.abs(median(known.map((r) => r.ms)) - median(unknown.map((r) => r.ms)));
-    console.log(`forgot-password medians: known ${median(known.map((r) => r.ms)).toFixed(1)} ms, unknown ${median(unknown.map((r) => r.ms)).toFixed(1)} ms`);
-    expect(difference).toBeLessThan(15);
+    // The bound allows for a machine busy with other work (each answer takes ~10–100 ms here).
+    const [k, u] = [median(known.map((r) => r.ms)), median(unknown.map((r) => r.ms))];
+    console.log(`forgot-password medians: known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`);
+    expect(Math.abs(k - u)).toBeLessThan(Math.max(25, 0.3 * Math.min(k, u)));
   });
 
   test('3 links an hour per address, however many ask at once, and the 4th+ answer is the same', async ({ request, server }) => {
