@@ -6,6 +6,13 @@ export const ROUTES = {
   home: '/feed',
   login: '/login',
   register: '/register',
+  forgotPassword: '/forgot-password',
+  /** Opened from a mailed link, ?token=… (lib/account/password-reset.ts). */
+  resetPassword: '/reset-password',
+  /** Opened from a mailed link, ?token=… (lib/account/verification.ts). */
+  verifyEmail: '/verify-email',
+  /** Development only: the mail that would have been sent (lib/mail/dev-mailbox.ts); 404 in production. */
+  devMailbox: '/dev/mailbox',
   howItWorks: '/how-it-works',
   sessions: '/settings/sessions',
   profileSettings: '/settings/profile',

@@ -24,6 +24,14 @@ export const LIMITS = {
   followsPerUser: { name: 'follows-user', max: 200, windowMs: 60 * MINUTE },
   /** Comments by one user: a person writes a few an hour; sixty is a script, or a spammer. */
   commentsPerUser: { name: 'comments-user', max: 60, windowMs: 60 * MINUTE },
+  /** Reset links mailed to one address, known or not (a limit hit there answers as usual: it reveals nothing). */
+  resetPerEmail: { name: 'reset-email', max: 3, windowMs: 60 * MINUTE },
+  /** Reset requests from one client, across addresses. */
+  resetPerClient: { name: 'reset-client', max: 10, windowMs: 60 * MINUTE },
+  /** "Resend" of the confirmation link, per account. */
+  verifyResendPerUser: { name: 'verify-resend-user', max: 3, windowMs: 60 * MINUTE },
+  /** Email change requests, per account (each mails two addresses). */
+  changeEmailPerUser: { name: 'change-email-user', max: 5, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 /** Keys are hashed: an attacker-chosen email or address never lands in the table as text. */
