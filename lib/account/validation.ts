@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { loginSchema, newPasswordSchema } from '@/lib/auth/validation';
+
+// The account forms' rules and words. A password typed to prove who you are is checked like a
+// login's (never the sign-up rules); a new one exactly like a sign-up's.
+
+const currentPassword = loginSchema.shape.password;
+
+export const changePasswordSchema = z.object({ currentPassword, newPassword: newPasswordSchema });
+export const deleteAccountSchema = z.object({ password: currentPassword });
+
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+
+export const WRONG_PASSWORD = 'That is not your current password.';
+export const SAME_PASSWORD = 'Choose a new password: this is the one you have now.';
