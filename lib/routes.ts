@@ -7,13 +7,29 @@ export const ROUTES = {
   login: '/login',
   register: '/register',
   howItWorks: '/how-it-works',
+  settings: '/settings',
+  accountSettings: '/settings/account',
+  securitySettings: '/settings/security',
   sessions: '/settings/sessions',
+  /** GET: the viewer's own data as a JSON download. */
+  accountExport: '/api/account/export',
   newPost: '/new',
   /** Where a request whose cookie no longer holds is sent: the dead cookie is cleared there. */
   sessionEnded: '/session-ended',
   /** Where a page is sent when the database does not answer: a 503 until it does. */
   unavailable: '/unavailable',
 } as const;
+
+/** Where /settings leads: the profile form (its page comes with the profiles work, not ROUTES' test). */
+export const PROFILE_SETTINGS = '/settings/profile';
+
+/** The settings pages' side menu, in its order. */
+export const SETTINGS_PAGES: readonly { label: string; href: string }[] = [
+  { label: 'Profile', href: PROFILE_SETTINGS },
+  { label: 'Account', href: ROUTES.accountSettings },
+  { label: 'Security', href: ROUTES.securitySettings },
+  { label: 'Sessions', href: ROUTES.sessions },
+];
 
 /** Pages for visitors: someone logged in is sent on to the feed. */
 export const AUTH_PAGES: readonly string[] = [ROUTES.login, ROUTES.register];
@@ -31,6 +47,7 @@ const PROTECTED_PREFIXES: readonly string[] = [
   '/notifications',
   '/settings',
   '/api/posts',
+  '/api/account',
   '/api/users',
   '/api/explore',
   '/api/comments',
