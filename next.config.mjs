@@ -33,7 +33,12 @@ const nextConfig = {
     proxyClientMaxBodySize: 16 * 1024 * 1024,
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    // Pages opened from mailed links hold a token in their URL: no Referer may carry it anywhere.
+    const tokenPages = ['/reset-password', '/verify-email'];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      ...tokenPages.map((source) => ({ source, headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] })),
+    ];
   },
 };
 

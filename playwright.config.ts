@@ -49,10 +49,12 @@ export default defineConfig<ServerOptions>({
   // with a fresh database. Playwright stops each command's whole process group at the end, passed
   // or failed, so sqld goes too.
   webServer: E2E_SERVERS.map((s) => ({
-    command:
+    // Each behind a real SMTP server of its own, whose messages the tests read (e2e/mail.ts).
+    command: `npx tsx scripts/with-smtp-server.ts ${s.mail.port} ${s.mail.directory} '${
       s.database.driver === 'libsql'
         ? `npx tsx scripts/e2e-libsql-server.ts ${s.port} ${s.database.port}`
-        : `rm -rf ${dirname(s.database.path)} && npm run start -- --port ${s.port}`,
+        : `rm -rf ${dirname(s.database.path)} && npm run start -- --port ${s.port}`
+    }'`,
     url: `${s.baseURL}/login`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -19,6 +19,7 @@ import type autocannon from 'autocannon';
 import { APP_SOURCES, FLOOR_SOURCES, ensureBuild, firstLoadJs } from './build';
 import { BENCH_PASSWORD, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabase } from './database';
 import { photoLikeJpeg } from '@/testing/images';
+import { startSmtpServer } from '@/testing/smtp-server';
 import type { Measurement } from './load';
 import { machine, printLoadNote, printTable, printTargets, showFirstLoadJs } from './report';
 import {
@@ -72,7 +73,7 @@ const CONNECTIONS = 10;
 const LOGINS_IN_FLIGHT = 20;
 const UPLOADS_IN_FLIGHT = 4;
 const BCRYPT_COST = 10;
-const PORTS = { baseline: 3411, appLarge: 3412, appDemo: 3413, libsqlLarge: 3414, libsqlDemo: 3415, sqldLarge: 3416, sqldDemo: 3417, floor: 3418 };
+const PORTS = { baseline: 3411, appLarge: 3412, appDemo: 3413, libsqlLarge: 3414, libsqlDemo: 3415, sqldLarge: 3416, sqldDemo: 3417, floor: 3418, smtp: 3419 };
 const WITH_LIBSQL = process.argv.includes('--db=libsql');
 const DATA = join('.data', 'bench');
 const LARGE_DB = join(DATA, 'large.db');
@@ -87,8 +88,12 @@ const SECRET = randomBytes(32).toString('base64url');
 /** Who logs in: 500 users spread over the large database, with the right password. */
 const LOGIN_EMAILS = Array.from({ length: 500 }, (_, i) => benchEmail(1 + ((i * 7919) % LARGE.users)));
 
+/** Production servers need SMTP: a real one on loopback (testing/smtp-server.ts), started by main(). */
+let smtpUrl = '';
+
 const env = (databaseUrl: string, mediaDir?: string) => ({
   AUTH_SECRET: SECRET,
+  SMTP_URL: smtpUrl,
   DATABASE_URL: databaseUrl,
   BCRYPT_COST: String(BCRYPT_COST),
   ...(mediaDir ? { STORAGE_URL: `file:${mediaDir}` } : {}),
@@ -250,6 +255,8 @@ async function main() {
   if (!existsSync(PHOTO_12MP)) writeFileSync(PHOTO_12MP, await photoLikeJpeg(4000, 3000));
   console.log(`  demo (as a fresh server seeds it): ${DEMO_DB}`);
 
+  const smtp = await startSmtpServer({ port: PORTS.smtp });
+  smtpUrl = smtp.url;
   const servers = await startServers(SERVERS);
   const app = servers['app:large'];
   const cookies = { large: await sessionCookies(LARGE_DB, SECRET, 200), demo: await sessionCookies(DEMO_DB, SECRET, 4) };
@@ -276,6 +283,8 @@ async function main() {
     libsql = await runScenarios(LIBSQL_SCENARIOS, remote, fixtures, TIMING);
     await stopServers(remote);
   }
+
+  await smtp.stop();
 
   const results = resultsById(SCENARIOS.map((s) => s.id), outcomes);
   const rows = rowsOf([outcomes, libsql]);

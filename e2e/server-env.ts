@@ -12,7 +12,8 @@ export const CURRENT_SECRET = (process.env.E2E_AUTH_SECRET ??= secret());
 export const PREVIOUS_SECRET = (process.env.E2E_PAST_SECRET ??= secret());
 
 // E2E_PORT lets two checkouts run their suites side by side. Ports from it: +0, +1, +2 the app
-// servers below, +3 their sqld, +4/+5 startup.spec.ts, +50/+51 crash.spec.ts.
+// servers below, +3 their sqld, +4/+5 startup.spec.ts, +6, +7, +8 the app servers' SMTP servers,
+// +50/+51 crash.spec.ts.
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 type E2EServer = {
@@ -21,6 +22,8 @@ type E2EServer = {
   port: number;
   baseURL: string;
   database: { driver: 'file'; path: string } | { driver: 'libsql'; port: number; url: string };
+  /** Its SMTP server (scripts/with-smtp-server.ts) and the folder the messages land in. */
+  mail: { port: number; url: string; directory: string };
 };
 
 const server = (name: E2EServer['name'], strategy: E2EServer['strategy'], offset: number, database: E2EServer['database']): E2EServer => ({
@@ -32,6 +35,7 @@ const server = (name: E2EServer['name'], strategy: E2EServer['strategy'], offset
   // addresses as secure, so Secure cookies work over http here.
   baseURL: `http://127.0.0.1:${E2E_PORT + offset}`,
   database,
+  mail: { port: E2E_PORT + 6 + offset, url: `smtp://127.0.0.1:${E2E_PORT + 6 + offset}`, directory: `.data/e2e-mail-${name}` },
 });
 
 export const E2E_SERVERS: E2EServer[] = [

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { freePort } from '@/testing/ports';
 import { hasSqld, startSqld } from '@/testing/sqld';
+import { e2eServer } from './server-env';
 
 const APP_PORT = Number(process.env.E2E_PORT ?? 3100) + 4;
 const SQLD_PORT = APP_PORT + 1;
@@ -13,7 +14,8 @@ test.describe.configure({ mode: 'serial' });
 /** Runs `next start` with this environment until it exits; its output, and the exit code. */
 async function startApp(env: Record<string, string>) {
   const child = spawn('npm', ['run', 'start', '--', '--port', String(APP_PORT), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, AUTH_SECRET: 'x'.repeat(32), ...env },
+    // Production needs SMTP: the jwt server's, which is up for the whole run.
+    env: { ...process.env, AUTH_SECRET: 'x'.repeat(32), SMTP_URL: e2eServer('jwt').mail.url, ...env },
     detached: true, // its own process group, so a server that did start can be ended whole
   });
   let output = '';
@@ -75,4 +77,19 @@ test('on Vercel, images on the function\'s own disk', async () => {
   expect(code).toBe(1);
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/STORAGE_URL names a local directory, but on Vercel .*s3:\/\//);
+});
+
+test('production without SMTP_URL, or with a URL of another kind', async () => {
+  const dir = '.data/e2e-startup-mail';
+  for (const [smtpUrl, expected] of [
+    ['', /^Cookiegram cannot start: SMTP_URL is not set: in production Cookiegram sends real mail .*Set SMTP_URL: use smtp:\/\/user:password@host:587/],
+    ['http://mailer:hunter2@smtp.example', /^Cookiegram cannot start: Invalid SMTP_URL "http:\/\/smtp.example": use smtp:\/\//],
+  ] as const) {
+    const { code, lines, output } = await startApp({ SMTP_URL: smtpUrl, DATABASE_URL: `file:${dir}/cookiegram.db`, STORAGE_URL: `file:${dir}/media` });
+    expect(code).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(expected);
+    expect(output).not.toContain('hunter2');
+    expect(output).not.toMatch(/^\s+at /m);
+  }
 });

@@ -146,3 +146,30 @@ describe('redactUrl', () => {
     expect(redactUrl('http://user:pw@127.0.0.1:8080/x')).toBe('http://127.0.0.1:8080');
   });
 });
+
+describe('SMTP_URL, MAIL_FROM and REQUIRE_VERIFIED_EMAIL', () => {
+  const mail = (env: Record<string, string>) => parseConfig(env).mail;
+
+  it('has no SMTP by default (the dev mailbox), a From on the app\'s host, and verification not required', () => {
+    expect(mail({})).toEqual({ smtpUrl: undefined, from: 'Cookiegram <no-reply@localhost>', requireVerifiedEmail: false });
+    expect(mail({ APP_URL: 'https://cookiegram.example' }).from).toBe('Cookiegram <no-reply@cookiegram.example>');
+    expect(mail({ REQUIRE_VERIFIED_EMAIL: 'on' }).requireVerifiedEmail).toBe(true);
+  });
+
+  it('takes smtp:// and smtps:// URLs and a From with or without a name', () => {
+    expect(mail({ SMTP_URL: 'smtp://user:p%40ss@smtp.example:587' }).smtpUrl).toBe('smtp://user:p%40ss@smtp.example:587');
+    expect(mail({ SMTP_URL: 'smtps://apikey:secret@smtp.sendgrid.net:465' }).smtpUrl).toBe('smtps://apikey:secret@smtp.sendgrid.net:465');
+    expect(mail({ MAIL_FROM: 'hello@cookiegram.example' }).from).toBe('hello@cookiegram.example');
+  });
+
+  it('refuses another scheme or a broken From, naming the variable and never printing the password', () => {
+    for (const SMTP_URL of ['http://user:hunter2@smtp.example', 'smtp://', 'not a url']) {
+      expect(() => parseConfig({ SMTP_URL })).toThrow(ConfigError);
+      expect(() => parseConfig({ SMTP_URL })).toThrow(/^Invalid SMTP_URL .*smtp:\/\/user:password@host:587/);
+      expect(() => parseConfig({ SMTP_URL })).not.toThrow(/hunter2/);
+    }
+    expect(() => parseConfig({ MAIL_FROM: 'Cookiegram' })).toThrow(/^Invalid MAIL_FROM/);
+    expect(() => parseConfig({ MAIL_FROM: 'a@b.example\r\nBcc: x@evil.example' })).toThrow(/^Invalid MAIL_FROM/);
+    expect(() => parseConfig({ REQUIRE_VERIFIED_EMAIL: 'yes' })).toThrow(/^Invalid REQUIRE_VERIFIED_EMAIL/);
+  });
+});

@@ -36,6 +36,9 @@ const envSchema = z.object({
   AWS_ACCESS_KEY_ID: z.string().trim().optional(),
   AWS_SECRET_ACCESS_KEY: z.string().trim().optional(),
   MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'MEDIA_PUBLIC_URL must be an http(s) URL, e.g. https://media.cookiegram.example' }).optional(),
+  SMTP_URL: z.string().trim().optional(),
+  MAIL_FROM: z.string().trim().optional(),
+  REQUIRE_VERIFIED_EMAIL: z.enum(['on', 'off']).default('off'),
   /** Set to 1 by Vercel, at build and at run time, with the deployment's environment and URLs. */
   VERCEL: z.string().optional(),
   VERCEL_ENV: z.string().optional(),
@@ -74,6 +77,18 @@ export type StorageConfig = (
   publicUrl: string | undefined;
 };
 
+/**
+ * How mail leaves (SMTP_URL, sent with nodemailer), or, in development without it, the dev
+ * mailbox (lib/mail/dev-mailbox.ts). Production refuses to start without SMTP (lib/startup.ts).
+ */
+export type MailConfig = {
+  smtpUrl: string | undefined;
+  /** The From header, e.g. "Cookiegram <no-reply@cookiegram.example>". */
+  from: string;
+  /** REQUIRE_VERIFIED_EMAIL=on: posting, commenting and following wait for a confirmed email. */
+  requireVerifiedEmail: boolean;
+};
+
 type Config = {
   isProduction: boolean;
   /** VERCEL=1: every route group, and the proxy, is a function of its own with a throw-away disk. */
@@ -93,6 +108,7 @@ type Config = {
   /** How many proxies in front append to X-Forwarded-For (lib/security/client-ip.ts). */
   trustedProxyHops: number;
   storage: StorageConfig;
+  mail: MailConfig;
 };
 
 const LIBSQL_SCHEMES = ['libsql:', 'https:', 'http:', 'wss:', 'ws:'];
@@ -208,6 +224,33 @@ function parseStorageUrl(e: Env, onVercel: boolean): StorageConfig {
   );
 }
 
+const SMTP_HOW = 'use smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS), with the user and password URL-encoded';
+// A display name and an address, or just the address; nodemailer does the rest of RFC 5322.
+const FROM_ADDRESS = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
+function parseSmtpUrl(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname) return value;
+  throw new ConfigError(`Invalid SMTP_URL "${redactUrl(value)}": ${SMTP_HOW}.`);
+}
+
+/** The production start-up check's message (lib/startup.ts): what to set, in one line. */
+export const SMTP_REQUIRED = `SMTP_URL is not set: in production Cookiegram sends real mail (sign-up confirmation, password resets). Set SMTP_URL: ${SMTP_HOW}; see "Mail" in the README.`;
+
+function parseMailConfig(e: Env, appOrigin: string): MailConfig {
+  const from = emptyToUndefined(e.MAIL_FROM) ?? `Cookiegram <no-reply@${new URL(appOrigin).hostname}>`;
+  if (!FROM_ADDRESS.test(from)) {
+    throw new ConfigError(`Invalid MAIL_FROM "${from}": use an address, or a name and an address, e.g. Cookiegram <no-reply@cookiegram.example>.`);
+  }
+  return { smtpUrl: parseSmtpUrl(e.SMTP_URL), from, requireVerifiedEmail: e.REQUIRE_VERIFIED_EMAIL === 'on' };
+}
+
 /** APP_URL when set; on Vercel the URL of the deployment's environment; else the dev server. */
 function appOriginOf(e: Env): string {
   if (e.APP_URL) return new URL(e.APP_URL).origin;
@@ -226,6 +269,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const onVercel = e.VERCEL === '1';
+  const appOrigin = appOriginOf(e);
   return {
     isProduction: e.NODE_ENV === 'production',
     onVercel,
@@ -234,9 +278,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     bcryptCost: e.BCRYPT_COST,
     demoData: e.DEMO_DATA === 'on',
     authStrategy: e.AUTH_STRATEGY,
-    appOrigin: appOriginOf(e),
+    appOrigin,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     storage: parseStorageUrl(e, onVercel),
+    mail: parseMailConfig(e, appOrigin),
   };
 }
 

@@ -6,6 +6,13 @@ export const ROUTES = {
   home: '/feed',
   login: '/login',
   register: '/register',
+  forgotPassword: '/forgot-password',
+  /** Opened from a mailed link, ?token=… (lib/account/password-reset.ts). */
+  resetPassword: '/reset-password',
+  /** Opened from a mailed link, ?token=… (lib/account/verification.ts). */
+  verifyEmail: '/verify-email',
+  /** Development only: the mail that would have been sent (lib/mail/dev-mailbox.ts); 404 in production. */
+  devMailbox: '/dev/mailbox',
   howItWorks: '/how-it-works',
   settings: '/settings',
   accountSettings: '/settings/account',
@@ -64,6 +71,9 @@ export const MEDIA_PATH = '/media';
 
 /** A person's profile. Usernames are [a-z0-9_.] (lib/users), so they need no escaping. */
 export const profilePath = (username: string) => `/u/${username}`;
+
+/** Explore's page of one #tag (stored lower-case, lib/text/entities.ts). */
+export const tagPath = (tag: string) => `/explore/tags/${encodeURIComponent(tag)}`;
 
 /** A post's own page. */
 export const postPath = (id: number) => `/p/${id}`;

@@ -1,9 +1,9 @@
 import { resolveAuthSecrets } from '@/lib/auth/secret';
-import { ConfigError, getConfig } from '@/lib/config';
+import { ConfigError, SMTP_REQUIRED, getConfig } from '@/lib/config';
 
 /**
  * Before the first request: refuse to run misconfigured (production needs a strong
- * AUTH_SECRET), then bring the database schema up to date and add demo data to an empty one,
+ * AUTH_SECRET and an SMTP server), then bring the database schema up to date and add demo data to an empty one,
  * and start sweeping stored images that uploads or deletes cut short left behind.
  * A configuration problem ends the process with one clear line, not a stack trace.
  *
@@ -15,6 +15,8 @@ import { ConfigError, getConfig } from '@/lib/config';
 export async function startServer(): Promise<void> {
   try {
     resolveAuthSecrets();
+    // Without SMTP, password resets and confirmations would vanish into a log nobody reads.
+    if (getConfig().isProduction && !getConfig().mail.smtpUrl) throw new ConfigError(SMTP_REQUIRED);
     if (getConfig().onVercel) return;
     const { prepareServer } = await import('./server-tasks');
     await prepareServer();

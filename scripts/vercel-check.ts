@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD, demoUsers } from '@/lib/db/demo-content';
 import { plainJpeg } from '@/testing/images';
 import { startS3Server } from '@/testing/s3-server';
+import { startSmtpServer } from '@/testing/smtp-server';
 import { startSqld } from '@/testing/sqld';
 import { Visitor, expectAnswer, redirectsTo } from '@/testing/vercel/client';
 import { type GuardFiles, type RunningFunction, startFunction, startRouter } from '@/testing/vercel/functions';
@@ -20,7 +21,7 @@ import { bundledPackages, folderSize, listFunctions, megabytes, nodeModulesAbove
 
 const ROOT = process.cwd();
 const BASE_PORT = Number(process.env.VERCEL_CHECK_PORT ?? 3800);
-const ports = { router: BASE_PORT, sqld: BASE_PORT + 1, s3: BASE_PORT + 2, functions: BASE_PORT + 10 };
+const ports = { router: BASE_PORT, sqld: BASE_PORT + 1, s3: BASE_PORT + 2, smtp: BASE_PORT + 3, functions: BASE_PORT + 10 };
 const VERCEL_BIN = join(ROOT, 'node_modules', '.bin', 'vercel');
 const OUTPUT = join(ROOT, '.vercel', 'output');
 const SECRET = 'vercel-check-secret-of-at-least-32-bytes';
@@ -90,8 +91,10 @@ async function main() {
     cleanups.push(() => sqld.stop());
     const s3 = await startS3Server({ port: ports.s3, directory: join(work, 's3') });
     cleanups.push(() => s3.stop());
+    const smtp = await startSmtpServer({ port: ports.smtp, directory: join(work, 'mail') });
+    cleanups.push(() => smtp.stop());
     const appUrl = `http://127.0.0.1:${ports.router}`;
-    const variables = { DATABASE_URL: sqld.url, AUTH_SECRET: SECRET, APP_URL: appUrl, BCRYPT_COST: '4', TRUSTED_PROXY_HOPS: '1', ...s3.env };
+    const variables = { DATABASE_URL: sqld.url, AUTH_SECRET: SECRET, APP_URL: appUrl, BCRYPT_COST: '4', TRUSTED_PROXY_HOPS: '1', SMTP_URL: smtp.url, ...s3.env };
     say(`sqld on ${sqld.url}, bucket ${s3.bucket} on ${s3.url}`);
 
     // 2. `vercel build` as Vercel runs it, with the project's settings and variables in .vercel/.

@@ -1,11 +1,14 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { EmailField } from './email-field';
 import { login } from '@/lib/auth/actions';
 import type { FormState } from '@/lib/forms/form-state';
+import { ROUTES } from '@/lib/routes';
 
 export function LoginForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(login, {} satisfies FormState);
@@ -13,15 +16,7 @@ export function LoginForm({ next }: { next?: string }) {
     <form action={action} noValidate className="flex flex-col gap-4">
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <FormMessage message={state.message} />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        errors={state.errors?.email}
-      />
+      <EmailField defaultValue={state.values?.email} errors={state.errors?.email} />
       <TextField
         label="Password"
         name="password"
@@ -30,6 +25,9 @@ export function LoginForm({ next }: { next?: string }) {
         required
         errors={state.errors?.password}
       />
+      <Link href={ROUTES.forgotPassword} className="-mt-2 self-end text-sm font-medium text-brand hover:underline dark:text-orange-400">
+        Forgot password?
+      </Link>
       <SubmitButton pending={pending}>Log in</SubmitButton>
     </form>
   );

@@ -3,8 +3,9 @@
 import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/ui/form-message';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { PasswordStrengthMeter } from './password-strength-meter';
 import { TextField } from '@/components/ui/text-field';
+import { EmailField } from './email-field';
+import { PasswordStrengthMeter } from './password-strength-meter';
 import { register } from '@/lib/auth/actions';
 import type { FormState } from '@/lib/forms/form-state';
 
@@ -36,15 +37,7 @@ export function RegisterForm() {
         defaultValue={state.values?.username}
         errors={state.errors?.username}
       />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        defaultValue={state.values?.email}
-        errors={state.errors?.email}
-      />
+      <EmailField defaultValue={state.values?.email} errors={state.errors?.email} />
       <TextField
         label="Password"
         name="password"

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { plainJpeg } from '@/testing/images';
-import { CURRENT_SECRET } from '../server-env';
+import { CURRENT_SECRET, e2eServer } from '../server-env';
 import { credentialsFor, insertUsers, openServerDb } from './support';
 
 // These tests own their servers: each starts `next start` (the same production build), kills it
@@ -29,6 +29,7 @@ function startServer({ base, file, media }: OwnServer): ChildProcess {
       APP_URL: base,
       DATABASE_URL: `file:${file}`,
       STORAGE_URL: `file:${media}`,
+      SMTP_URL: e2eServer('jwt').mail.url,
     },
     stdio: 'ignore',
   });

@@ -8,7 +8,7 @@ import { getViewer } from '@/lib/auth/dal';
 import { hashPassword } from '@/lib/auth/password';
 import { activeStrategy } from '@/lib/auth/strategies';
 import type { Db } from '@/lib/db/client';
-import { comments, follows, likes, notifications, pendingMedia, posts, sessions, users } from '@/lib/db/schema';
+import { comments, follows, likes, loginHistory, notifications, pendingMedia, posts, sessions, users } from '@/lib/db/schema';
 import { newMediaKey } from '@/lib/media/keys';
 import { getMediaStore } from '@/lib/media/storage';
 import { photoKeys } from '@/lib/media/stored-photo';
@@ -149,7 +149,7 @@ export function describeAccount(open: () => Promise<TestDatabase>) {
       expect([await likesOf(b1?.id), await likesOf(b2?.id)]).toEqual([2, 1]);
 
       const { result, jar } = await inRequest({ cookies: oldCookies }, () => deleteMyAccount(PASSWORD, requester()));
-      expect(result).toEqual({ ok: true });
+      expect(result).toEqual({ ok: true, account: { email: alice.email, username: alice.username } });
       // Nothing is written to the cookies here: the action clears them (lib/account/actions.ts).
       expect(jar.written).toEqual([]);
 
@@ -262,6 +262,7 @@ export function describeAccount(open: () => Promise<TestDatabase>) {
       following: { username: string }[];
       followers: { username: string }[];
       sessions: unknown[];
+      loginHistory: { at: string; userAgent: string; address: string }[];
     };
 
     let henry: User;
@@ -296,6 +297,8 @@ export function describeAccount(open: () => Promise<TestDatabase>) {
         ...others.map((u) => ({ followerId: henry.id, followeeId: u.id, createdAt: base })),
       ]);
       await db.insert(sessions).values({ id: randomUUID(), userId: henry.id, expiresAt: Date.now() + 60_000, lastSeenAt: Date.now(), userAgent: 'Firefox' });
+      await db.insert(loginHistory).values(Array.from({ length: 15 }, (_, i) => ({ userId: henry.id, deviceHash: `device-${i % 2}`, userAgent: 'Firefox', address: '198.18.0.0', createdAt: base })));
+      await db.insert(loginHistory).values({ userId: other.id, deviceHash: 'elsewhere', userAgent: 'secret browser', address: '203.0.113.0' });
     });
 
     for (const pageSize of [200, 7]) {
@@ -315,6 +318,9 @@ export function describeAccount(open: () => Promise<TestDatabase>) {
         expect(data.followers.map((f) => f.username).sort()).toHaveLength(6);
         expect(data.following.map((f) => f.username).sort()).toEqual(others.map((u) => u.username).sort());
         expect(data.sessions).toHaveLength(1);
+        expect(data.loginHistory).toHaveLength(15);
+        expect(data.loginHistory[0]).toEqual({ at: new Date(1_700_000_000_000).toISOString(), userAgent: 'Firefox', address: '198.18.0.0' });
+        expect(text).not.toContain('203.0.113.0');
         // Of other people: their usernames, nothing else.
         for (const other of others) expect(text).not.toContain(other.email);
         expect(text).not.toContain('secret');

@@ -24,7 +24,7 @@ type Refused =
  * credential outlives it. This browser is then issued a fresh login (a token of the new epoch,
  * or a new session id), so the person who changed it stays logged in.
  */
-export async function changePassword(input: ChangePasswordInput, requester: Requester): Promise<{ ok: true; email: string; username: string } | Refused> {
+export async function changePassword(input: ChangePasswordInput, requester: Requester): Promise<{ ok: true; userId: number } | Refused> {
   const viewer = await requireViewer();
   const account = await findAccount(viewer.id);
   if (!account) throw new UnauthenticatedError();
@@ -63,5 +63,5 @@ export async function changePassword(input: ChangePasswordInput, requester: Requ
   // Deleted meanwhile (in another tab): nothing to keep logged in.
   if (!user) throw new UnauthenticatedError();
   await signIn(user, requester.device);
-  return { ok: true, email: account.email, username: account.username };
+  return { ok: true, userId: user.id };
 }

@@ -68,12 +68,12 @@ type Refused = { ok: false; reason: 'invalid' } | RateLimited | Busy;
  * The viewer deletes their own account, after proving it with their password (counted as a login
  * attempt). `gone`: another request deleted it first, between the check and the delete.
  */
-export async function deleteMyAccount(password: string, requester: Requester): Promise<{ ok: true } | { ok: false; reason: 'gone' } | Refused> {
+export async function deleteMyAccount(password: string, requester: Requester): Promise<{ ok: true; account: { email: string; username: string } } | { ok: false; reason: 'gone' } | Refused> {
   const viewer = await requireViewer();
   const account = await findAccount(viewer.id);
   if (!account) throw new UnauthenticatedError();
   const confirmed = await confirmPassword(account, password, requester);
   if (!confirmed.ok) return confirmed;
   const { deleted } = await deleteUser(viewer.id);
-  return deleted ? { ok: true } : { ok: false, reason: 'gone' };
+  return deleted ? { ok: true, account: { email: account.email, username: account.username } } : { ok: false, reason: 'gone' };
 }

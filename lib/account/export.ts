@@ -3,7 +3,7 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { UnauthenticatedError, requireViewer } from '@/lib/auth/dal';
 import { getConfig } from '@/lib/config';
 import { type Db, getDb } from '@/lib/db/client';
-import { comments, follows, likes, posts, sessions, users } from '@/lib/db/schema';
+import { comments, follows, likes, loginHistory, posts, sessions, users } from '@/lib/db/schema';
 import { mediaUrl } from '@/lib/media/storage';
 import { type Account, findAccount } from './queries';
 
@@ -181,6 +181,23 @@ function documentOf(db: Db, account: Account, pageSize: number, now: number): As
         pageSize,
       ),
       (s) => ({ signedInAt: iso(s.createdAt), lastSeenAt: iso(s.lastSeenAt), expiresAt: iso(s.expiresAt), userAgent: s.userAgent }),
+    );
+
+    // login_history_user_idx: (user_id, created_at), the id breaking ties. The device appears only
+    // as the hash the table keeps, which opens nothing.
+    yield* jsonArray(
+      'loginHistory',
+      keyset(
+        (after?: { id: number; createdAt: number; userAgent: string; address: string }) =>
+          db
+            .select({ id: loginHistory.id, createdAt: loginHistory.createdAt, userAgent: loginHistory.userAgent, address: loginHistory.address })
+            .from(loginHistory)
+            .where(and(eq(loginHistory.userId, id), sinceKey(after, (r) => r.id, { createdAt: loginHistory.createdAt, id: loginHistory.id })))
+            .orderBy(asc(loginHistory.createdAt), asc(loginHistory.id))
+            .limit(pageSize),
+        pageSize,
+      ),
+      (l) => ({ at: iso(l.createdAt), userAgent: l.userAgent, address: l.address }),
     );
 
     yield '\n}\n';

@@ -1,8 +1,11 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { welcome } from '@/lib/account/verification';
 import { validatedAction, formText } from '@/lib/forms/validated-action';
+import { requestContextOf } from '@/lib/mail/request-context';
 import { ROUTES, loginPath } from '@/lib/routes';
 import { retryMessage } from '@/lib/security/rate-limit';
 import { attemptLogin, attemptRegister } from './credentials';
@@ -22,6 +25,7 @@ export const register = validatedAction(registerSchema, { echo: ['username', 'em
     return { errors: { [result.field]: [TAKEN[result.field]] } };
   }
   await signIn(result.user, requester.device);
+  welcome({ ...result.user, email: input.email }, requestContextOf(await headers()));
   redirect(ROUTES.home);
 });
 

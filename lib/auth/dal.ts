@@ -4,6 +4,9 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { accountById } from '@/lib/account/queries';
+import { UNVERIFIED_REFUSED } from '@/lib/account/messages';
+import { getConfig } from '@/lib/config';
 import { redirectIfUnreachable } from '@/lib/db/unavailable';
 import { ROUTES, loginPath } from '@/lib/routes';
 import { carriesAuthCookie } from './cookies';
@@ -54,6 +57,26 @@ export class UnauthenticatedError extends Error {
 export async function requireViewer(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) throw new UnauthenticatedError();
+  return viewer;
+}
+
+/** REQUIRE_VERIFIED_EMAIL=on and the viewer has not confirmed their email yet. */
+export class EmailUnverifiedError extends Error {
+  override name = 'EmailUnverifiedError';
+  constructor() {
+    super(UNVERIFIED_REFUSED);
+  }
+}
+
+/**
+ * requireViewer for what waits for a confirmed email when REQUIRE_VERIFIED_EMAIL=on (posting,
+ * commenting, following): the viewer, or an EmailUnverifiedError (403 from the JSON API).
+ */
+export async function requireVerifiedViewer(): Promise<Viewer> {
+  const viewer = await requireViewer();
+  if (!getConfig().mail.requireVerifiedEmail) return viewer;
+  const account = await accountById(viewer.id);
+  if (account?.emailVerifiedAt == null) throw new EmailUnverifiedError();
   return viewer;
 }
 

@@ -38,13 +38,16 @@ export async function readDeviceCookie(value: string | undefined): Promise<Devic
   }
 }
 
+/** A new browser's id: 128 random bits. */
+export const newDeviceId = () => base64url.encode(crypto.getRandomValues(new Uint8Array(16)));
+
 /** The device cookie after `userId` logged in on this browser: same device id, that account first. */
 export async function deviceCookieAfterLogin(device: Device | null, userId: number): Promise<string> {
   const keyring = await getDeviceKeyring();
   const accounts = [userId, ...(device?.accounts ?? []).filter((a) => a !== userId)].slice(0, MAX_ACCOUNTS);
   return new SignJWT({ accounts })
     .setProtectedHeader({ alg: 'HS256', typ: TYPE, kid: keyring.current.kid })
-    .setSubject(device?.id ?? base64url.encode(crypto.getRandomValues(new Uint8Array(16))))
+    .setSubject(device?.id ?? newDeviceId())
     .setIssuer(keyring.audience)
     .setAudience(keyring.audience)
     .setIssuedAt()

@@ -2,11 +2,17 @@
 // ends here (the credential dies on the server too, then the cookies are cleared).
 import 'server-only';
 import { cookies, headers } from 'next/headers';
+import { recordLogin } from '@/lib/account/login-history';
+import { accountById } from '@/lib/account/queries';
+import { composeNotice } from '@/lib/mail/notices';
+import { requestContextOf } from '@/lib/mail/request-context';
+import { afterResponse } from '@/lib/mail/send';
+import { deliver } from '@/lib/mail/transport';
 import { clientIp } from '@/lib/security/client-ip';
 import { AUTH_COOKIES, DEVICE_COOKIE, clearedCookieOptions, cookieOptions, foreignCookieName } from './cookies';
 import type { Requester } from './credentials';
 import { forgetCheckedSession, getSession } from './dal';
-import { type Device, deviceCookieAfterLogin, readDeviceCookie } from './device-cookie';
+import { type Device, deviceCookieAfterLogin, newDeviceId, readDeviceCookie } from './device-cookie';
 import { STRATEGIES, activeStrategy } from './strategies';
 import type { TokenUser } from './strategies/jwt-token';
 
@@ -16,16 +22,30 @@ export async function currentRequester(): Promise<Requester> {
   return { client: clientIp(await headers()), device: await readDeviceCookie(jar.get(DEVICE_COOKIE.name)?.value) };
 }
 
-/** Logs `user` in on this browser with the active strategy, replacing any login it held. */
+/**
+ * Logs `user` in on this browser with the active strategy, replacing any login it held. After the
+ * answer, the login goes into the account's history, and a browser the account never logged in
+ * from before (while others did) makes a "New login to your account" mail.
+ */
 export async function signIn(user: TokenUser, device: Device | null): Promise<void> {
   const jar = await cookies();
   const strategy = activeStrategy();
-  const userAgent = (await headers()).get('user-agent') ?? '';
+  const requestHeaders = await headers();
+  const userAgent = requestHeaders.get('user-agent') ?? '';
   const value = await strategy.issue(user, { userAgent, previous: jar.get(strategy.cookie.name)?.value });
   jar.set(strategy.cookie.name, value, cookieOptions(strategy.cookie));
   if (jar.has(foreignCookieName(strategy.name))) jar.set(foreignCookieName(strategy.name), '', clearedCookieOptions);
-  jar.set(DEVICE_COOKIE.name, await deviceCookieAfterLogin(device, user.id), cookieOptions(DEVICE_COOKIE));
+  const browser = device ?? { id: newDeviceId(), accounts: [] };
+  jar.set(DEVICE_COOKIE.name, await deviceCookieAfterLogin(browser, user.id), cookieOptions(DEVICE_COOKIE));
   await forgetCheckedSession();
+
+  const context = requestContextOf(requestHeaders);
+  afterResponse('recording a login', async () => {
+    const before = await recordLogin(user.id, browser.id, userAgent, context);
+    if (before.knownDevice || !before.earlierLogins) return;
+    const account = await accountById(user.id);
+    if (account) await deliver(composeNotice(account, 'new-login', context));
+  });
 }
 
 /** Clears the auth cookies this request sent (the device cookie stays: this browser is still known). */

@@ -35,18 +35,18 @@ export const newPasswordSchema = z
   .refine((p) => codePoints(p) <= 64, 'Password must be at most 64 characters.')
   .refine(withinBcryptLimit, TOO_MANY_BYTES);
 
+/** Why a new password of valid length is refused as guessable (judged against the user's own details), or undefined. */
+export function guessabilityProblem(password: string, userInputs: string[]): string | undefined {
+  const strength = passwordStrength(normalizePassword(password), userInputs);
+  return strength.acceptable ? undefined : `This password is too easy to guess. ${strength.hint ?? 'Add a few more words or characters.'}`;
+}
+
 export const registerSchema = z
   .object({ username: usernameSchema, email: emailSchema, password: newPasswordSchema })
   // Guessability is judged last, on a password of valid length, against the user's own details.
   .superRefine(({ username, email, password }, ctx) => {
-    const strength = passwordStrength(normalizePassword(password), [username, email]);
-    if (!strength.acceptable) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['password'],
-        message: `This password is too easy to guess. ${strength.hint ?? 'Add a few more words or characters.'}`,
-      });
-    }
+    const guessable = guessabilityProblem(password, [username, email]);
+    if (guessable) ctx.addIssue({ code: 'custom', path: ['password'], message: guessable });
   });
 
 export const loginSchema = z.object({
@@ -55,6 +55,12 @@ export const loginSchema = z.object({
   // is refused, as at sign-up, rather than compared on its first 72 bytes.
   password: z.string().min(1, 'Enter your password.').max(1024, TOO_MANY_BYTES).refine(withinBcryptLimit, TOO_MANY_BYTES),
 });
+
+/** Asking for a reset link: an address of the sign-up shape (anything else cannot have an account). */
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+/** A new password from a mailed link; the token's format is the link's business (lib/account/tokens.ts). */
+export const resetPasswordSchema = z.object({ token: z.string().max(100), password: newPasswordSchema });
 
 export type RegisterInput = z.infer<typeof registerSchema>;
 export type LoginInput = z.infer<typeof loginSchema>;

@@ -24,6 +24,8 @@ export const users = sqliteTable('users', {
   postCount: integer('post_count').notNull().default(0),
   followerCount: integer('follower_count').notNull().default(0),
   followingCount: integer('following_count').notNull().default(0),
+  /** When the owner opened the link mailed to `email`; null: not confirmed (yet). */
+  emailVerifiedAt: integer('email_verified_at'),
   createdAt: createdAt(),
 });
 
@@ -209,8 +211,64 @@ export const rateLimits = sqliteTable(
   (t) => [index('rate_limits_window_idx').on(t.windowStart)],
 );
 
+/** What a mailed link lets its holder do (lib/account/tokens.ts). */
+export const ACCOUNT_TOKEN_KINDS = ['verify-email', 'reset-password', 'change-email'] as const;
+export type AccountTokenKind = (typeof ACCOUNT_TOKEN_KINDS)[number];
+
+/**
+ * Single-use links sent by mail: the id is SHA-256 of the link's 256 random bits, never the
+ * token. Consumed by one DELETE … RETURNING, so two parallel uses cannot both succeed. A newer
+ * link of the same kind replaces the older; a password change voids reset links (trigger in
+ * drizzle/0007_account_mail.sql, so every way of changing it does).
+ */
+export const accountTokens = sqliteTable(
+  'account_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ACCOUNT_TOKEN_KINDS }).notNull(),
+    /** The address the link was sent to: the one it confirms (verify, change), or the account's then (reset). */
+    email: text('email').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('account_tokens_user_idx').on(t.userId, t.kind),
+    index('account_tokens_expires_idx').on(t.expiresAt),
+    check('account_tokens_kind', sql`${t.kind} in ('verify-email', 'reset-password', 'change-email')`),
+  ],
+);
+
+/**
+ * Every successful login: when, from which browser (SHA-256 of the device cookie's id, never the
+ * id), its User-Agent and the truncated address. "New login" alerts ask whether the device was
+ * seen before; the data export lists it.
+ */
+export const loginHistory = sqliteTable(
+  'login_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceHash: text('device_hash').notNull(),
+    userAgent: text('user_agent').notNull().default(''),
+    /** The client address truncated (/24 for IPv4, /48 for IPv6): approximate on purpose. */
+    address: text('address').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('login_history_device_idx').on(t.userId, t.deviceHash),
+    index('login_history_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Post = typeof posts.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+export type AccountToken = typeof accountTokens.$inferSelect;
+export type LoginHistoryEntry = typeof loginHistory.$inferSelect;

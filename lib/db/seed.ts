@@ -31,7 +31,13 @@ export async function seedDemoData(db: Db, bcryptCost: number, store: MediaStore
   const passwordHash = await hashPassword(DEMO_PASSWORD, bcryptCost);
   await db
     .insert(users)
-    .values(demoUsers.map((u, i) => ({ ...u, passwordHash, createdAt: now - (demoPosts.length + i) * 3 * HOUR_MS })))
+    .values(
+      demoUsers.map((u, i) => {
+        const createdAt = now - (demoPosts.length + i) * 3 * HOUR_MS;
+        // Demo accounts count as confirmed (no mailbox behind example.com).
+        return { ...u, passwordHash, createdAt, emailVerifiedAt: createdAt };
+      }),
+    )
     .onConflictDoNothing();
 
   const rows = await db

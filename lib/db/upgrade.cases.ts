@@ -50,4 +50,40 @@ export function describeUpgrades(open: () => Promise<{ connection: Connection; s
       }
     });
   });
+  describe('0007_account_mail on a database with users, posts and likes', () => {
+    it('keeps every row, confirms only the demo accounts, and its triggers void tokens', { timeout: 30_000 }, async () => {
+      const { connection, stop } = await open();
+      const { db } = connection;
+      try {
+        await migrateDatabase(connection, migrationsBefore('0007_account_mail'));
+        await db.run(
+          sql`insert into users (username, email, password_hash, created_at) values ('demo', 'demo@example.com', 'x', 5), ('real', 'real@example.org', 'y', 6)`,
+        );
+        await db.run(
+          sql`insert into posts (author_id, image_key, medium_key, thumbnail_key, width, height, created_at) values (2, 'i.webp', 'm.webp', 't.webp', 1, 1, 7)`,
+        );
+        await db.run(sql`insert into likes (user_id, post_id, created_at) values (1, 1, 8)`);
+
+        await migrateDatabase(connection);
+        expect(await db.all(sql`select username, email_verified_at, post_count from users order by id`)).toEqual([
+          { username: 'demo', email_verified_at: 5, post_count: 0 },
+          { username: 'real', email_verified_at: null, post_count: 1 },
+        ]);
+        expect(await db.all(sql`select like_count from posts`)).toEqual([{ like_count: 1 }]);
+        expect(await db.all(sql`pragma foreign_key_check`)).toEqual([]);
+
+        const token = (id: string, kind: string) => sql`insert into account_tokens (id, user_id, kind, email, expires_at, created_at) values (${id}, 2, ${kind}, 'real@example.org', 9, 1)`;
+        for (const [id, kind] of [['r', 'reset-password'], ['v', 'verify-email'], ['c', 'change-email']] as const) await db.run(token(id, kind));
+        await db.run(sql`update users set bio = 'hi' where id = 2`);
+        expect(await db.all(sql`select id from account_tokens order by id`)).toEqual([{ id: 'c' }, { id: 'r' }, { id: 'v' }]);
+        await db.run(sql`update users set password_hash = 'z' where id = 2`);
+        expect(await db.all(sql`select id from account_tokens order by id`)).toEqual([{ id: 'c' }, { id: 'v' }]);
+        await db.run(sql`update users set email = 'new@example.org' where id = 2`);
+        expect(await db.all(sql`select id from account_tokens order by id`)).toEqual([{ id: 'c' }]);
+      } finally {
+        connection.close();
+        await stop();
+      }
+    });
+  });
 }

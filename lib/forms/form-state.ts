@@ -6,5 +6,7 @@
 export type FormState<Field extends string = string> = {
   errors?: Partial<Record<Field, string[]>>;
   message?: string;
+  /** Success, said politely (role=status) rather than as an error. */
+  notice?: string;
   values?: Partial<Record<Field, string>>;
 };

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { type ZodType, z } from 'zod';
-import { UnauthenticatedError, type Viewer, getViewer } from '@/lib/auth/dal';
+import { EmailUnverifiedError, UnauthenticatedError, type Viewer, getViewer } from '@/lib/auth/dal';
 import { AUTH_REQUIRED } from '@/lib/auth/messages';
 import { isDatabaseUnreachable } from '@/lib/db/errors';
 import { DATABASE_UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS } from '@/lib/db/unavailable';
@@ -56,6 +56,7 @@ async function parse<P, B, T>(spec: RouteSpec<P, B, T>, request: NextRequest, co
 
 function answerFailure(err: unknown) {
   if (err instanceof UnauthenticatedError) return jsonError(401, AUTH_REQUIRED);
+  if (err instanceof EmailUnverifiedError) return jsonError(403, err.message);
   if (isDatabaseUnreachable(err)) {
     console.error(`Cookiegram: the database did not answer (${err instanceof Error ? err.message : String(err)}).`);
     return retryLater(503, DATABASE_UNAVAILABLE, UNAVAILABLE_RETRY_SECONDS);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { requireViewer } from '@/lib/auth/dal';
+import { requireVerifiedViewer, requireViewer } from '@/lib/auth/dal';
 import type { Admission } from '@/lib/http/route';
 import { jsonError, retryLater } from '@/lib/http/json';
 import { getDb } from '@/lib/db/client';
@@ -61,7 +61,8 @@ export type Upload = { publish(input: { photo: File; caption: string; alt: strin
  * stays used only if the post was published, the attempt always.
  */
 export async function admitUpload(): Promise<Admission<Upload>> {
-  const viewer = await requireViewer();
+  // REQUIRE_VERIFIED_EMAIL=on: no posting before the email is confirmed (403, nothing counted).
+  const viewer = await requireVerifiedViewer();
   const giveBackPlace = takeUploadPlace(viewer.id);
   if (giveBackPlace instanceof Response) return { ok: false, response: giveBackPlace };
   let reserved: Awaited<ReturnType<typeof reserveAttempts>>;

@@ -20,6 +20,14 @@ export const LIMITS = {
   postsPerUser: { name: 'posts-user', max: 30, windowMs: 60 * MINUTE },
   /** Upload attempts by one user, published or refused: refused ones cost decoding too. */
   uploadsPerUser: { name: 'uploads-user', max: 60, windowMs: 60 * MINUTE },
+  /** Reset links mailed to one address, known or not (a limit hit there answers as usual: it reveals nothing). */
+  resetPerEmail: { name: 'reset-email', max: 3, windowMs: 60 * MINUTE },
+  /** Reset requests from one client, across addresses. */
+  resetPerClient: { name: 'reset-client', max: 10, windowMs: 60 * MINUTE },
+  /** "Resend" of the confirmation link, per account. */
+  verifyResendPerUser: { name: 'verify-resend-user', max: 3, windowMs: 60 * MINUTE },
+  /** Email change requests, per account (each mails two addresses). */
+  changeEmailPerUser: { name: 'change-email-user', max: 5, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 /** Keys are hashed: an attacker-chosen email or address never lands in the table as text. */

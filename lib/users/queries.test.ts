@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestUser, useTestDatabase } from '@/testing/database';
-import { createUser, findUserByEmail } from './queries';
+import { createUser, existingUsernames, findUserByEmail } from './queries';
 
 beforeAll(async () => {
   await useTestDatabase();
@@ -13,5 +13,12 @@ describe('createUser', () => {
     expect(result).toMatchObject({ ok: true, user: { username: 'dave', tokenEpoch: 0 } });
     expect(await findUserByEmail('dave@example.com')).toMatchObject({ username: 'dave', passwordHash: 'h' });
     expect(await findUserByEmail('nobody@example.com')).toBeUndefined();
+  });
+});
+
+describe('existingUsernames', () => {
+  it('keeps only the names that have an account', async () => {
+    expect([...(await existingUsernames(['alice', 'nobody_here']))]).toEqual(['alice']);
+    expect((await existingUsernames([])).size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { type Db, getDb } from '@/lib/db/client';
 import { uniqueViolation } from '@/lib/db/errors';
 import { users } from '@/lib/db/schema';
@@ -45,4 +45,15 @@ export async function findUserByEmail(email: string) {
 
 export async function updatePasswordHash(userId: number, passwordHash: string): Promise<void> {
   await getDb().update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+/** How many mentioned names one lookup checks: a page's captions or comments, not an essay's. */
+const MENTION_LOOKUP_MAX = 200;
+
+/** Which of these usernames (lower-case, from mentionedUsernames) belong to an account: one query. */
+export async function existingUsernames(names: readonly string[]): Promise<ReadonlySet<string>> {
+  const wanted = names.slice(0, MENTION_LOOKUP_MAX);
+  if (wanted.length === 0) return new Set();
+  const rows = await getDb().select({ username: users.username }).from(users).where(inArray(users.username, wanted));
+  return new Set(rows.map((r) => r.username));
 }

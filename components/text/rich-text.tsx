@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { parseEntities } from '@/lib/text/entities';
+import { profilePath, tagPath } from '@/lib/routes';
+
+type RichTextProps = {
+  text: string;
+  /** Usernames that exist (from existingUsernames): only those mentions become links. */
+  knownUsers?: ReadonlySet<string>;
+};
+
+const linkClass = 'text-sky-800 hover:underline dark:text-sky-300';
+
+/** A caption or comment: text nodes, with #tags and @mentions as links. Never HTML. */
+export function RichText({ text, knownUsers }: RichTextProps) {
+  return parseEntities(text).map((segment, i) => {
+    if (segment.kind === 'tag') {
+      return (
+        <Link key={i} href={tagPath(segment.tag)} className={linkClass}>
+          {segment.text}
+        </Link>
+      );
+    }
+    if (segment.kind === 'mention' && knownUsers?.has(segment.username)) {
+      return (
+        <Link key={i} href={profilePath(segment.username)} className={linkClass}>
+          {segment.text}
+        </Link>
+      );
+    }
+    return segment.text;
+  });
+}

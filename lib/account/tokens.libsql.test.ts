@@ -1,0 +1,4 @@
+import { useSqldTestDatabase } from '@/testing/database';
+import { describeAccountTokens } from './tokens.cases';
+
+describeAccountTokens(useSqldTestDatabase);

@@ -1,0 +1,4 @@
+import { useTestDatabase } from '@/testing/database';
+import { describeAccountTokens } from './tokens.cases';
+
+describeAccountTokens(useTestDatabase);
