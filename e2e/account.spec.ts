@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { authCookie, logIn, register } from './helpers';
+import { readMail } from './mail';
 import { likeState, openServerDb } from './security/support';
 
 // Each test signs up (bcrypt) and most check a password or two more: on a busy machine that is slow.
@@ -56,7 +57,7 @@ test.describe('settings layout', () => {
 });
 
 test.describe('change password', () => {
-  test('ends the other browser\'s login and keeps this one', async ({ page, browser }) => {
+  test('ends the other browser\'s login and keeps this one', async ({ page, browser, server }) => {
     const user = await register(page);
     const other = await browser.newContext();
     const phone = await other.newPage();
@@ -67,6 +68,7 @@ test.describe('change password', () => {
     await changePassword(page, user.password, NEW_PASSWORD);
     await expect(page).toHaveURL('/settings/security?changed=1');
     await expect(page.getByRole('status')).toContainText('Your password was changed');
+    expect((await readMail(server, user.email, 'Your password was changed')).text).toContain(user.username);
     await page.goto('/feed');
     await expect(page).toHaveURL('/feed');
     expect((await page.request.post('/api/posts/3/like')).status()).toBe(200);
@@ -145,6 +147,7 @@ test.describe('delete account', () => {
     await page.getByRole('button', { name: 'Delete account' }).click();
     await expect(page).toHaveURL('/login?reason=account-deleted');
     await expect(page.getByRole('status')).toContainText('Your account has been deleted');
+    expect((await readMail(server, user.email, 'Your account was deleted')).text).toContain(user.username);
     expect(await authCookie(page, strategy)).toBeUndefined();
 
     const after = await likeState(db, 4);
