@@ -14,8 +14,13 @@ export const ROUTES = {
   /** Development only: the mail that would have been sent (lib/mail/dev-mailbox.ts); 404 in production. */
   devMailbox: '/dev/mailbox',
   howItWorks: '/how-it-works',
+  settings: '/settings',
+  accountSettings: '/settings/account',
+  securitySettings: '/settings/security',
   sessions: '/settings/sessions',
   profileSettings: '/settings/profile',
+  /** GET: the viewer's own data as a JSON download. */
+  accountExport: '/api/account/export',
   newPost: '/new',
   explore: '/explore',
   search: '/search',
@@ -25,6 +30,14 @@ export const ROUTES = {
   /** Where a page is sent when the database does not answer: a 503 until it does. */
   unavailable: '/unavailable',
 } as const;
+
+/** The settings pages' side menu, in its order. */
+export const SETTINGS_PAGES: readonly { label: string; href: string }[] = [
+  { label: 'Profile', href: ROUTES.profileSettings },
+  { label: 'Account', href: ROUTES.accountSettings },
+  { label: 'Security', href: ROUTES.securitySettings },
+  { label: 'Sessions', href: ROUTES.sessions },
+];
 
 /** Pages for visitors: someone logged in is sent on to the feed. */
 export const AUTH_PAGES: readonly string[] = [ROUTES.login, ROUTES.register];
@@ -42,6 +55,7 @@ const PROTECTED_PREFIXES: readonly string[] = [
   '/notifications',
   '/settings',
   '/api/posts',
+  '/api/account',
   '/api/users',
   '/api/explore',
   '/api/comments',

@@ -1,4 +1,4 @@
-// The account's own row, for the mail flows: its address and whether it is confirmed.
+// The account's own row: for the mail flows (its address, whether it is confirmed) and the account pages.
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
@@ -25,3 +25,25 @@ export async function markEmailVerified(userId: number, email: string, now = Dat
     .returning({ id: users.id });
   return rows.length > 0;
 }
+
+/** What the account pages need of the viewer's own row (never the password hash). */
+export async function findAccount(userId: number) {
+  const [row] = await getDb()
+    .select({
+      id: users.id,
+      username: users.username,
+      email: users.email,
+      displayName: users.displayName,
+      bio: users.bio,
+      avatarKey: users.avatarKey,
+      postCount: users.postCount,
+      followerCount: users.followerCount,
+      followingCount: users.followingCount,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row;
+}
+
+export type Account = NonNullable<Awaited<ReturnType<typeof findAccount>>>;

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LoginForm } from '@/components/auth/login-form';
+import { ACCOUNT_DELETED_REASON } from '@/lib/account/validation';
 import { safeNextPath } from '@/lib/auth/redirect';
 import { getConfig } from '@/lib/config';
 import { DEMO_PASSWORD, demoUsers } from '@/lib/db/demo-content';
@@ -12,6 +13,7 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
   const params = await searchParams;
   const next = safeNextPath(params.next);
   const sessionEnded = params.reason === 'session-ended';
+  const accountDeleted = params.reason === ACCOUNT_DELETED_REASON;
   const demoEmail = getConfig().demoData ? demoUsers[0]?.email : undefined;
   return (
     <>
@@ -19,6 +21,11 @@ export default async function LoginPage({ searchParams }: PageProps<'/login'>) {
       {sessionEnded ? (
         <p role="status" className="mb-4 rounded-lg border border-neutral-200 bg-neutral-50 px-3 py-2 text-sm dark:border-neutral-800 dark:bg-neutral-900">
           Your session has ended (logged out or revoked). Please log in again.
+        </p>
+      ) : null}
+      {accountDeleted ? (
+        <p role="status" className="mb-4 rounded-lg border border-neutral-200 bg-neutral-50 px-3 py-2 text-sm dark:border-neutral-800 dark:bg-neutral-900">
+          Your account has been deleted, with everything in it. You can sign up again at any time.
         </p>
       ) : null}
       <LoginForm next={next === ROUTES.home ? undefined : next} />
