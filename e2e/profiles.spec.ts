@@ -13,6 +13,7 @@ async function secondPerson(browser: Browser, baseURL: string | undefined): Prom
 
 test.describe('profiles and follows', () => {
   test('B follows A: the button, both profiles and both lists agree; then B unfollows', async ({ page, browser, baseURL }) => {
+    test.slow();
     const a = await register(page);
     const b = await secondPerson(browser, baseURL);
 
@@ -96,7 +97,7 @@ test.describe('profiles and follows', () => {
 
     await page.getByLabel('Display name').fill('  Alice <b>Cookie</b>  ');
     await page.getByLabel('Bio').fill('Bakes on Sundays.\nEats on Mondays.');
-    await expect(page.getByText('33 / 150 characters')).toBeVisible();
+    await expect(page.getByText('34 / 150 characters')).toBeVisible();
     await page.getByLabel('Choose a photo').setInputFiles({ name: 'me.jpg', mimeType: 'image/jpeg', buffer: await plainJpeg(800, 600) });
     await expect(page.getByAltText('Preview of your new profile photo')).toBeVisible();
     await page.getByRole('button', { name: 'Save' }).click();

@@ -61,7 +61,8 @@ test.describe('follow API: bad input and refusals', () => {
       // ".." and "%2e%2e" are resolved away by the URL itself (to /, then /feed): only a status below 500 is asked of them.
       const profile = await api.get(`/u/${name}`);
       expect(profile.status(), `/u/${name.slice(0, 20)}`).toBeLessThan(500);
-      if (new URL(profile.url()).pathname.startsWith('/u/')) expect(profile.status(), `/u/${name.slice(0, 20)}`).toBe(404);
+      // Next.js itself answers 400 for a path that is not valid percent-encoding (%ff).
+      if (new URL(profile.url()).pathname.startsWith('/u/')) expect([400, 404], `/u/${name.slice(0, 20)}`).toContain(profile.status());
     }
     expect((await api.get('/api/users/demo/follow')).status()).toBe(405);
 
@@ -135,23 +136,28 @@ test.describe('follows under concurrency', () => {
     const [star, ...fans] = await insertUsers(db, 201);
     if (!star) throw new Error('no star');
     const cookies = await credentialsFor({ strategy, baseURL: baseURL ?? '' }, db, fans);
-    const contexts = await Promise.all(cookies.map((cookie) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })));
+    // Each wave from fresh clients: a keep-alive socket the server closed while the test read the
+    // database would otherwise be reused and reset.
+    const wave = async (on: (i: number) => boolean) => {
+      const contexts = await Promise.all(cookies.map((cookie) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { cookie } })));
+      const statuses = await Promise.all(contexts.map(async (ctx, i) => (await follow(ctx, star.username, on(i))).status()));
+      await Promise.all(contexts.map((ctx) => ctx.dispose()));
+      return statuses;
+    };
 
-    const responses = await Promise.all(contexts.map((ctx) => follow(ctx, star.username)));
-    expect(responses.filter((r) => r.status() === 200)).toHaveLength(200);
+    expect((await wave(() => true)).filter((s) => s === 200)).toHaveLength(200);
     expect(await followState(db, star.id)).toMatchObject({ count: 200, rows: 200 });
 
     // Half unfollow while the other half follow again (a no-op), all at once; then everyone
     // flips at once. Whatever the order, counts = rows on both sides.
-    await Promise.all(contexts.map((ctx, i) => follow(ctx, star.username, i % 2 === 0)));
+    expect(await wave((i) => i % 2 === 0)).toEqual(Array(200).fill(200));
     expect(await followState(db, star.id)).toMatchObject({ count: 100, rows: 100 });
-    await Promise.all(contexts.map((ctx, i) => follow(ctx, star.username, i % 2 === 1)));
+    expect(await wave((i) => i % 2 === 1)).toEqual(Array(200).fill(200));
     expect(await followState(db, star.id)).toMatchObject({ count: 100, rows: 100 });
     for (const fan of fans.slice(0, 20)) {
       const state = await followState(db, fan.id);
       expect(state.following).toBe(state.followingRows);
     }
-    await Promise.all(contexts.map((ctx) => ctx.dispose()));
     db.close();
   });
 
