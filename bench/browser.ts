@@ -86,7 +86,10 @@ function printResults(pages: Measured[], floor: PageRun) {
     const r = p.result;
     const failing = r.failing.length ? `; failing audits: ${r.failing.join(', ')}` : '';
     console.log(`  ${p.label.padEnd(28)} ${r.lcpElement ? `<${r.lcpElement.tag}> ${r.lcpElement.snippet}` : '(none)'}${failing}`);
-    console.log(`  ${''.padEnd(28)} unused JS ${(r.unusedJsBytes / 1024).toFixed(1)} KiB, legacy JS ${(r.legacyJsBytes / 1024).toFixed(1)} KiB (Lighthouse's estimates)`);
+    const indent = ''.padEnd(30);
+    console.log(`${indent} unused JS ${(r.unusedJsBytes / 1024).toFixed(1)} KiB, legacy JS ${(r.legacyJsBytes / 1024).toFixed(1)} KiB (Lighthouse's estimates)`);
+    console.log(`${indent} boot-up: ${r.costliestScripts.map((s) => `${s.url} ${ms(s.ms)} ms`).join(', ')}`);
+    for (const error of r.consoleErrors) console.log(`${indent} console error: ${error}`);
   }
 }
 

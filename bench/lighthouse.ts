@@ -23,6 +23,10 @@ export type PageRun = {
   /** Bytes Lighthouse says could be saved: JavaScript never run, and polyfills for older browsers. */
   unusedJsBytes: number;
   legacyJsBytes: number;
+  /** Where the boot-up time went: the three costliest scripts (the document's inline ones under its URL). */
+  costliestScripts: { url: string; ms: number }[];
+  /** What the page logged as errors (errors-in-console), which a best-practices score below 100 often is. */
+  consoleErrors: string[];
   finalUrl: string;
 };
 
@@ -51,6 +55,10 @@ function firstNode(details: unknown): { nodeLabel?: string; snippet?: string } |
   }
   return null;
 }
+
+/** The rows of an audit's table, as plain records. */
+const itemsOf = (details: unknown): Record<string, unknown>[] =>
+  details !== null && typeof details === 'object' && 'items' in details && Array.isArray(details.items) ? (details.items as Record<string, unknown>[]) : [];
 
 const savings = (details: unknown) =>
   details !== null && typeof details === 'object' && 'overallSavingsBytes' in details && typeof details.overallSavingsBytes === 'number' ? details.overallSavingsBytes : 0;
@@ -91,6 +99,11 @@ export async function runLighthouse(browser: Browser, url: string, cookie?: stri
     failing,
     unusedJsBytes: savings(lhr.audits['unused-javascript']?.details),
     legacyJsBytes: savings(lhr.audits['legacy-javascript']?.details),
+    costliestScripts: itemsOf(lhr.audits['bootup-time']?.details)
+      .map((i) => ({ url: String(i.url).replace(/^https?:\/\/[^/]+/, ''), ms: Number(i.total) }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3),
+    consoleErrors: itemsOf(lhr.audits['errors-in-console']?.details).map((i) => String(i.description).slice(0, 200)),
     finalUrl: lhr.finalDisplayedUrl,
   };
 }
@@ -123,6 +136,8 @@ export function medianRun(runs: PageRun[]): PageRun {
     failing: [...new Set(runs.flatMap((r) => r.failing))],
     unusedJsBytes: of('unusedJsBytes'),
     legacyJsBytes: of('legacyJsBytes'),
+    costliestScripts: typical.costliestScripts,
+    consoleErrors: [...new Set(runs.flatMap((r) => r.consoleErrors))],
     finalUrl: typical.finalUrl,
   };
 }
