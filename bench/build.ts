@@ -36,14 +36,18 @@ export function ensureBuild(name: string, dir: string, sources: string[]) {
 
 export type FirstLoadJs = { files: number; rawKiB: number; gzipKiB: number };
 
-/** The JavaScript a browser downloads to show a page: every <script src> in it, read from .next/static. */
-export async function firstLoadJs(server: Server, path: string, cookie = ''): Promise<FirstLoadJs> {
+/**
+ * The JavaScript a browser downloads to show a page: every <script src> in it, read from the
+ * .next/static of the project in `dir`; not the `nomodule` polyfills, which modern browsers skip.
+ */
+export async function firstLoadJs(server: Server, path: string, cookie = '', dir = '.'): Promise<FirstLoadJs> {
   const html = await (await fetch(`${server.url}${path}`, { headers: { cookie } })).text();
-  const files = [...html.matchAll(/<script[^>]+src="\/_next\/static\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const scripts = [...html.matchAll(/<script[^>]+src="\/_next\/static\/([^"]+\.js)"[^>]*>/g)];
+  const files = scripts.filter((m) => !/\snomodule/i.test(m[0])).map((m) => m[1] ?? '');
   let raw = 0;
   let gzip = 0;
   for (const file of new Set(files)) {
-    const bytes = readFileSync(join('.next', 'static', file));
+    const bytes = readFileSync(join(dir, '.next', 'static', file));
     raw += bytes.length;
     gzip += gzipSync(bytes).length;
   }

@@ -1,5 +1,6 @@
 // What the bench prints and records: the machine, a line per scenario as it runs, the results
 // table and the targets.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import type { FirstLoadJs } from './build';
 import type { Measurement } from './load';
@@ -74,10 +75,15 @@ export function printTable(rows: Row[]) {
     r.result.cpuMsPerRequest === undefined ? '' : fmt(r.result.cpuMsPerRequest, 2),
     r.cpuRatio === undefined ? '' : fmt(r.cpuRatio, 3),
   ]);
+  printMarkdownTable(header, lines, 3);
+}
+
+/** A Markdown table, columns from `firstNumeric` on right-aligned (the README copies it as printed). */
+export function printMarkdownTable(header: string[], lines: string[][], firstNumeric: number) {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const show = (cells: string[]) => `| ${cells.map((c, i) => (i >= 3 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(' | ')} |`;
+  const show = (cells: string[]) => `| ${cells.map((c, i) => (i >= firstNumeric ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(' | ')} |`;
   console.log(show(header));
-  console.log(`|${widths.map((w, i) => (i >= 3 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  console.log(`|${widths.map((w, i) => (i >= firstNumeric ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
   for (const line of lines) console.log(show(line));
 }
 
@@ -95,4 +101,20 @@ export function printLoadNote(before: Machine, after: Machine) {
   if (load !== undefined && load > before.cores) {
     console.log(`\nNote: the load average (${load}) exceeded the core count: other work shared the machine, so the figures are noisy.`);
   }
+}
+
+/**
+ * Writes `fields` into results.json, keeping what is there under other keys: the server bench
+ * (npm run bench) and the browser budgets (npm run bench:browser, under "browser") share the file.
+ */
+export function mergeResults(file: string, fields: Record<string, unknown>) {
+  let existing: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      existing = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      console.log(`${file} was not valid JSON: writing it anew.`);
+    }
+  }
+  writeFileSync(file, `${JSON.stringify({ ...existing, ...fields }, null, 2)}\n`);
 }

@@ -21,7 +21,7 @@ import { BENCH_PASSWORD, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabas
 import { photoLikeJpeg } from '@/testing/images';
 import { startSmtpServer } from '@/testing/smtp-server';
 import type { Measurement } from './load';
-import { machine, printLoadNote, printTable, printTargets, showFirstLoadJs } from './report';
+import { machine, mergeResults, printLoadNote, printTable, printTargets, showFirstLoadJs } from './report';
 import {
   type Load,
   type Outcome,
@@ -53,7 +53,7 @@ import {
   waitForLogins,
   waitForUploads,
 } from './scenarios';
-import { FLOOR_DIR, startApp, startAppOnSqldCopy, startBaseline, startFloor, stopAll } from './servers';
+import { FLOOR_DIR, startApp, startAppOnSqldCopy, startBaseline, startFloor, runBench } from './servers';
 
 /** A positive number of seconds from the environment, or the default. */
 function secondsFromEnv(name: string, fallback: number): number {
@@ -307,22 +307,9 @@ async function main() {
   printTargets(targets);
   printLoadNote(before, after);
 
-  writeFileSync(
-    RESULTS,
-    `${JSON.stringify({ startedAt, machine: { ...before, loadAverageAfter: after.loadAverage }, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, firstLoadJs: js, rows, stormLogins, uploadsMeanwhile, targets }, null, 2)}\n`,
-  );
+  // Merged: the browser budgets' figures (npm run bench:browser) stay beside these.
+  mergeResults(RESULTS, { startedAt, machine: { ...before, loadAverageAfter: after.loadAverage }, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS, firstLoadJs: js, rows, stormLogins, uploadsMeanwhile, targets });
   console.log(`\nWrote ${RESULTS}.`);
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    stopAll();
-    process.exit(130);
-  });
-}
-
-main().catch((err: unknown) => {
-  console.error(err);
-  stopAll();
-  process.exit(1);
-});
+runBench(main);

@@ -164,3 +164,18 @@ export async function startAppOnSqldCopy(port: number, file: string, sqldPort: n
     },
   };
 }
+
+/** Runs a bench's main function; every server it started is stopped when it fails or is interrupted. */
+export function runBench(main: () => Promise<void>): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      stopAll();
+      process.exit(130);
+    });
+  }
+  main().catch((err: unknown) => {
+    console.error(err);
+    stopAll();
+    process.exit(1);
+  });
+}

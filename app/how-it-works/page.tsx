@@ -153,21 +153,22 @@ function JwtDetails({ raw, expiresAt, now }: { raw: string; expiresAt: number; n
       <p className="mb-3 font-mono text-xs break-all">
         <span className="text-pink-600 dark:text-pink-400">{header}</span>.
         <span className="text-violet-600 dark:text-violet-400">{payload}</span>.
-        <span className="text-sky-600 dark:text-sky-400">{signature}</span>
+        <span className="text-sky-700 dark:text-sky-400">{signature}</span>
       </p>
+      {/* The decoded parts scroll sideways: focusable, so a keyboard can scroll them too. */}
       <div className="grid gap-3 md:grid-cols-3">
         <div>
           <h3 className="text-sm font-semibold text-pink-600 dark:text-pink-400">Header</h3>
-          <pre className="overflow-x-auto rounded bg-neutral-100 p-2 text-xs dark:bg-neutral-900">
+          <pre tabIndex={0} className="overflow-x-auto rounded bg-neutral-100 p-2 text-xs dark:bg-neutral-900">
             {JSON.stringify(decodeProtectedHeader(raw), null, 2)}
           </pre>
         </div>
         <div>
           <h3 className="text-sm font-semibold text-violet-600 dark:text-violet-400">Payload (readable by anyone who has the token)</h3>
-          <pre className="overflow-x-auto rounded bg-neutral-100 p-2 text-xs dark:bg-neutral-900">{JSON.stringify(claims, null, 2)}</pre>
+          <pre tabIndex={0} className="overflow-x-auto rounded bg-neutral-100 p-2 text-xs dark:bg-neutral-900">{JSON.stringify(claims, null, 2)}</pre>
         </div>
         <div>
-          <h3 className="text-sm font-semibold text-sky-600 dark:text-sky-400">Signature</h3>
+          <h3 className="text-sm font-semibold text-sky-700 dark:text-sky-400">Signature</h3>
           <p className="text-xs text-neutral-600 dark:text-neutral-400">
             HMAC-SHA256 of header and payload with the server&apos;s secret. Change one character of either and the check
             fails.

@@ -56,7 +56,7 @@ export function FlowDiagram({ active, currentStep }: { active: AuthStrategy; cur
             className={`rounded-xl border p-4 ${isActive ? 'border-brand bg-orange-50/60 dark:border-orange-500 dark:bg-orange-950/30' : 'border-neutral-200 bg-white opacity-80 dark:border-neutral-800 dark:bg-neutral-950'}`}
           >
             <h3 id={`flow-${strategy}`} className="font-semibold">
-              {flow.title} <span className="font-normal text-neutral-500">({flow.subtitle})</span>
+              {flow.title} <span className="font-normal text-neutral-600 dark:text-neutral-400">({flow.subtitle})</span>
               {isActive ? (
                 <span className="ml-2 rounded-full bg-brand px-2 py-0.5 text-xs font-semibold text-white">active here</span>
               ) : null}
