@@ -25,8 +25,8 @@ export function Logo({ href = ROUTES.home, compact = false }: { href?: string; c
   return (
     <Link href={href} className="flex items-center gap-2 rounded-md text-xl font-semibold tracking-tight">
       <CookieMark />
-      <span className={`bg-gradient-to-r from-orange-600 via-amber-600 to-pink-600 bg-clip-text text-transparent${compact ? ' max-sm:sr-only' : ''}`}>
-        Cookiegram
+      <span className={compact ? 'max-sm:sr-only' : undefined}>
+        <span className="bg-gradient-to-r from-orange-600 via-amber-600 to-pink-600 bg-clip-text text-transparent">Cookiegram</span>
       </span>
     </Link>
   );

@@ -37,7 +37,7 @@ function CompassIcon() {
 /** Submits to /search?q= with no script; the page does the rest. */
 function SearchBox() {
   return (
-    <form role="search" action={ROUTES.search} className="w-24 shrink-0 sm:w-40 md:w-56">
+    <form role="search" action={ROUTES.search} className="w-24 shrink-0 sm:w-40">
       <input
         type="search"
         name="q"
