@@ -22,7 +22,8 @@ async function search(page: Page, q: string) {
 test.describe('discovery', () => {
   test('a new account follows nobody: its feed is "Suggested for you", with posts and accounts to follow', async ({ page }) => {
     const me = await register(page);
-    await expect(suggestedHeading(page)).toBeVisible();
+    // On libSQL this page is four round trips (the following feed, then suggestions, accounts, mentions).
+    await expect(suggestedHeading(page)).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole('article')).toHaveCount(FEED_PAGE_SIZE);
     const accounts = page.getByRole('list', { name: 'Accounts to follow' });
     await expect(accounts.getByRole('button', { name: 'Follow' }).first()).toBeVisible();
@@ -85,6 +86,7 @@ test.describe('discovery', () => {
   });
 
   test('a #tag in a caption leads to the tag page listing the post', async ({ page }) => {
+    test.slow(); // an upload and eight page loads
     await register(page);
     const tag = `t${randomUUID().slice(0, 8)}`;
     const created = await page.request.post('/api/posts', {

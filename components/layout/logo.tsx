@@ -20,12 +20,13 @@ function CookieMark() {
   );
 }
 
-export function Logo({ href = ROUTES.home }: { href?: string }) {
+/** `compact`: on a phone only the mark shows (the name stays for screen readers), leaving room for the search box. */
+export function Logo({ href = ROUTES.home, compact = false }: { href?: string; compact?: boolean }) {
   return (
     <Link href={href} className="flex items-center gap-2 rounded-md text-xl font-semibold tracking-tight">
       <CookieMark />
-      <span className="bg-gradient-to-r from-orange-600 via-amber-600 to-pink-600 bg-clip-text text-transparent">
-        Cookiegram
+      <span className={compact ? 'max-sm:sr-only' : undefined}>
+        <span className="bg-gradient-to-r from-orange-600 via-amber-600 to-pink-600 bg-clip-text text-transparent">Cookiegram</span>
       </span>
     </Link>
   );

@@ -41,7 +41,7 @@ function CompassIcon() {
 /** Submits to /search?q= with no script; the page does the rest. */
 function SearchBox() {
   return (
-    <form role="search" action={ROUTES.search} className="min-w-0 flex-1 sm:max-w-56">
+    <form role="search" action={ROUTES.search} className="w-24 shrink-0 sm:w-40">
       <input
         type="search"
         name="q"
@@ -69,7 +69,7 @@ export function TopBar({ user }: { user: Viewer | null }) {
   return (
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-black/90">
       <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-2 sm:px-4 md:max-w-[935px]">
-        <Logo href={user ? ROUTES.home : ROUTES.login} />
+        <Logo href={user ? ROUTES.home : ROUTES.login} compact={Boolean(user)} />
         {user ? <SearchBox /> : null}
         <div className="flex items-center gap-0.5 sm:gap-2">
           <Link href={ROUTES.howItWorks} className={linkClass}>
