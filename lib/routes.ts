@@ -8,6 +8,7 @@ export const ROUTES = {
   register: '/register',
   howItWorks: '/how-it-works',
   sessions: '/settings/sessions',
+  profileSettings: '/settings/profile',
   newPost: '/new',
   /** Where a request whose cookie no longer holds is sent: the dead cookie is cleared there. */
   sessionEnded: '/session-ended',
@@ -50,6 +51,10 @@ export const profilePath = (username: string) => `/u/${username}`;
 
 /** Explore's page of one #tag (stored lower-case, lib/text/entities.ts). */
 export const tagPath = (tag: string) => `/explore/tags/${encodeURIComponent(tag)}`;
+
+/** The people who follow `username`, and the people `username` follows. */
+export const followersPath = (username: string) => `${profilePath(username)}/followers`;
+export const followingPath = (username: string) => `${profilePath(username)}/following`;
 
 /** A post's own page. */
 export const postPath = (id: number) => `/p/${id}`;

@@ -45,3 +45,18 @@ export async function createTestUser(username: string): Promise<number> {
   if (!result.ok) throw new Error(`could not create ${username}: ${result.taken} taken`);
   return result.user.id;
 }
+
+/** `n` post rows (no images stored), newest last; pairs share a timestamp so the id must break ties. */
+export async function testPostRows(n: number, authorOf: (i: number) => number) {
+  const { newMediaKey } = await import('@/lib/media/keys');
+  return Array.from({ length: n }, (_, i) => ({
+    authorId: authorOf(i),
+    imageKey: newMediaKey('webp'),
+    mediumKey: newMediaKey('webp'),
+    thumbnailKey: newMediaKey('webp'),
+    width: 1080,
+    height: 1350,
+    caption: `post ${i}`,
+    createdAt: 1_700_000_000_000 + Math.floor(i / 2) * 1000,
+  }));
+}

@@ -4,7 +4,9 @@ import Link from 'next/link';
 import { type ReactNode, useRef, useState } from 'react';
 import type { FeedPost } from '@/lib/posts/queries';
 import { mediumSize, thumbnailSize } from '@/lib/media/sizes';
+import { photoAlt } from '@/lib/posts/photo-alt';
 import { postPath } from '@/lib/routes';
+import { Avatar } from '@/components/users/avatar';
 import { UserLink } from '@/components/users/user-link';
 import { HeartIcon, LikeButton } from './like-button';
 import { RelativeTime } from './relative-time';
@@ -23,10 +25,6 @@ function srcSet({ src, medium, thumbnail, width, height }: FeedPost['photo']) {
 }
 
 type PostCardProps = { post: FeedPost; eager: boolean; now: number; /** The owner's Edit and Delete, on the post's page. */ menu?: ReactNode };
-
-/** The text a screen reader hears for the photo: the author's own, else who posted what. */
-export const photoAlt = (post: Pick<FeedPost, 'alt' | 'author' | 'caption'>) =>
-  post.alt || (post.caption ? `Photo by ${post.author}: ${post.caption}` : `Photo by ${post.author}`);
 
 export function PostCard({ post, eager, now, menu }: PostCardProps) {
   const like = useLike(post.id, { liked: post.likedByMe, likeCount: post.likeCount });
@@ -49,9 +47,7 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
   return (
     <article aria-labelledby={labelId} className="border-neutral-200 bg-white sm:rounded-xl sm:border dark:border-neutral-800 dark:bg-neutral-950">
       <header className="relative flex flex-wrap items-center gap-x-3 gap-y-2 px-3 py-2.5">
-        <span aria-hidden="true" className="flex size-8 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 text-sm font-semibold text-white uppercase">
-          {post.author.charAt(0)}
-        </span>
+        <Avatar username={post.author} src={null} size={32} />
         <UserLink id={labelId} username={post.author} className="rounded text-sm font-semibold hover:underline" />
         <span aria-hidden="true" className="text-neutral-400">
           •

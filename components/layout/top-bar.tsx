@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { logout } from '@/lib/auth/actions';
 import type { Viewer } from '@/lib/auth/dal';
-import { ROUTES } from '@/lib/routes';
+import { Avatar } from '@/components/users/avatar';
+import { ROUTES, profilePath } from '@/lib/routes';
 import { Logo } from './logo';
 
 const linkClass =
@@ -56,15 +57,12 @@ export function TopBar({ user }: { user: Viewer | null }) {
                 <DevicesIcon />
                 <span className="sr-only md:not-sr-only">Sessions</span>
               </Link>
-              <span className="flex items-center gap-2 px-1 text-sm font-medium" title={`Logged in as ${user.username}`}>
-                <span
-                  aria-hidden="true"
-                  className="hidden size-8 items-center sm:flex justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 font-semibold text-white uppercase"
-                >
-                  {user.username.charAt(0)}
+              <Link href={profilePath(user.username)} className={linkClass} title={`Logged in as ${user.username}`}>
+                <span className="hidden sm:block">
+                  <Avatar username={user.username} src={null} size={32} />
                 </span>
                 <span className="sr-only md:not-sr-only md:max-w-[8rem] md:truncate">{user.username}</span>
-              </span>
+              </Link>
               <form action={logout}>
                 <button
                   type="submit"

@@ -6,7 +6,7 @@ import { ACCEPTED_FORMATS, ACCEPTED_MIME_TYPES } from '@/lib/media/accepted';
 import { ALT_MAX, CAPTION_MAX, POST_MESSAGES, UPLOAD_MAX_BYTES, altProblem, captionProblem } from '@/lib/posts/limits';
 import { loginPath } from '@/lib/routes';
 import { type PreparedPhoto, preparePhoto } from './prepare-photo';
-import { TextCounter } from './text-counter';
+import { CountedField } from '@/components/ui/counted-field';
 import { fieldClass } from '@/components/ui/field-class';
 import { FieldError } from '@/components/ui/field-error';
 
@@ -191,24 +191,19 @@ export function NewPostForm() {
         <FieldError id={`${ids}-photo-error`}>{errors.photo}</FieldError>
       </div>
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${ids}-caption`} className="text-sm font-medium">
-          Caption
-        </label>
-        <textarea
-          id={`${ids}-caption`}
-          name="caption"
-          rows={4}
-          value={caption}
-          onChange={(e) => setCaption(e.target.value)}
-          disabled={uploading}
-          aria-invalid={errors.caption ? true : undefined}
-          aria-describedby={describe('caption', `${ids}-caption-count`)}
-          className={fieldClass}
-        />
-        <TextCounter id={`${ids}-caption-count`} length={caption.length} max={CAPTION_MAX} />
-        <FieldError id={`${ids}-caption-error`}>{errors.caption}</FieldError>
-      </div>
+      <CountedField
+        multiline
+        id={`${ids}-caption`}
+        label="Caption"
+        name="caption"
+        rows={4}
+        value={caption}
+        onChange={(e) => setCaption(e.target.value)}
+        disabled={uploading}
+        length={caption.length}
+        max={CAPTION_MAX}
+        error={errors.caption}
+      />
 
       <div className="flex flex-col gap-1">
         <label htmlFor={`${ids}-alt`} className="text-sm font-medium">

@@ -17,7 +17,7 @@ function centreCrop(width: number, height: number) {
   return { x: (width - cropWidth) / 2, y: (height - cropHeight) / 2, width: cropWidth, height: cropHeight };
 }
 
-function draw(source: ImageBitmap, crop: { x: number; y: number; width: number; height: number }, longSide: number) {
+export function draw(source: ImageBitmap, crop: { x: number; y: number; width: number; height: number }, longSide: number) {
   const scale = Math.min(1, longSide / Math.max(crop.width, crop.height));
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(crop.width * scale);
@@ -26,7 +26,7 @@ function draw(source: ImageBitmap, crop: { x: number; y: number; width: number; 
   return canvas;
 }
 
-const toBlob = (canvas: HTMLCanvasElement, type: string, quality: number) =>
+export const toBlob = (canvas: HTMLCanvasElement, type: string, quality: number) =>
   new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, quality));
 
 /**

@@ -7,10 +7,19 @@ import Database from 'better-sqlite3';
 import { Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLookupQuery, tokenStateQuery } from '@/lib/auth/statements';
-import { postsNamingQuery } from '@/lib/posts/post-photos';
+import { avatarsNamingQuery, postsNamingQuery } from '@/lib/posts/post-photos';
 import { deleteLikeQuery, feedQuery, insertLikeQuery, likeCountQuery, postQuery } from '@/lib/posts/statements';
 import { LIMITS, counterKey, releaseStatement, reserveStatement } from '@/lib/security/rate-limit';
 import { userByEmailQuery } from '@/lib/users/queries';
+import {
+  deleteFollowQuery,
+  followListQuery,
+  followerCountQuery,
+  insertFollowQuery,
+  profileGridQuery,
+  profileQuery,
+  userIdByNameQuery,
+} from '@/lib/users/statements';
 import { useTestDatabase } from '@/testing/database';
 import type { Db } from './client';
 import { MIGRATIONS_FOLDER } from './migrate';
@@ -28,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => sqlite.close());
 
-const values: Record<string, number | string> = { viewerId: 1, userId: 1, postId: 1, createdAt: Date.now(), id: 1, now: Date.now(), jti: 'j', email: 'a@b.c' };
+const values: Record<string, number | string> = { viewerId: 1, userId: 1, postId: 1, createdAt: Date.now(), id: 1, now: Date.now(), jti: 'j', email: 'a@b.c', username: 'alice', followerId: 1, followeeId: 2 };
 
 function plan(text: string, params: unknown[] = []): string[] {
   const bound = params.map((p) => (p instanceof Placeholder ? values[p.name] : p));
@@ -92,6 +101,10 @@ describe('query plans', () => {
     expect(steps).toEqual(expect.arrayContaining([expect.stringMatching(/posts_image_key_unique/), expect.stringMatching(/posts_medium_key_unique/), expect.stringMatching(/posts_thumbnail_key_unique/)]));
   });
 
+  it('asks which stored images profiles still name through the avatar key index (the media sweep)', () => {
+    expect(planOf(avatarsNamingQuery(db, ['a.webp', 'b.webp']))).toEqual([expect.stringMatching(/^SEARCH users USING (COVERING )?INDEX users_avatar_key_unique \(avatar_key=\?\)/)]);
+  });
+
   it('likes and unlikes by key', () => {
     expect(planOf(insertLikeQuery(db))).toEqual(['SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)']);
     expect(planOf(deleteLikeQuery(db))).toEqual(['SEARCH likes USING INDEX sqlite_autoindex_likes_1 (user_id=? AND post_id=?)']);
@@ -101,6 +114,58 @@ describe('query plans', () => {
     const statements = triggerStatements('0001_like_count_triggers.sql');
     expect(statements).toHaveLength(2);
     for (const statement of statements) expect(plan(statement, [1]), statement).toEqual(['SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)']);
+  });
+
+  it("reads a profile by username, \"followed by me\" by the follows primary key", () => {
+    expect(planOf(profileQuery(db))).toEqual([
+      'SEARCH users USING INDEX users_username_unique (username=?)',
+      expect.stringMatching(/^SEARCH follows USING COVERING INDEX sqlite_autoindex_follows_1 \(follower_id=\? AND followee_id=\?\)/),
+    ]);
+  });
+
+  it("reads a profile's grid in posts_author_idx order, first and later pages", () => {
+    expect(planOf(profileGridQuery(db, false, 12))).toEqual([
+      'SEARCH users USING COVERING INDEX users_username_unique (username=?)',
+      'SEARCH posts USING INDEX posts_author_idx (author_id=?)',
+    ]);
+    expect(planOf(profileGridQuery(db, true, 12))[1]).toBe('SEARCH posts USING INDEX posts_author_idx (author_id=? AND created_at<?)');
+  });
+
+  it('reads followers and following lists in index order, newest follow first, with no sort', () => {
+    for (const [side, index, column] of [
+      ['followers', 'follows_followee_idx', 'followee_id'],
+      ['following', 'follows_follower_idx', 'follower_id'],
+    ] as const) {
+      for (const after of [false, true]) {
+        const steps = planOf(followListQuery(db, side, after, 20));
+        expectNoFullScan(steps);
+        expect(steps[0]).toBe(`SEARCH follows USING INDEX ${index} (${column}=?${after ? ' AND created_at<?' : ''})`);
+        expect(steps).toEqual(
+          expect.arrayContaining([
+            'SEARCH owner USING COVERING INDEX users_username_unique (username=?)',
+            'SEARCH users USING INTEGER PRIMARY KEY (rowid=?)',
+            expect.stringMatching(/^SEARCH mine USING COVERING INDEX sqlite_autoindex_follows_1 \(follower_id=\? AND followee_id=\?\)/),
+          ]),
+        );
+      }
+    }
+  });
+
+  it('follows and unfollows by key, and reads the count by key', () => {
+    expect(planOf(userIdByNameQuery(db))).toEqual(['SEARCH users USING COVERING INDEX users_username_unique (username=?)']);
+    expect(planOf(insertFollowQuery(db))).toEqual(['SEARCH users USING INTEGER PRIMARY KEY (rowid=?)']);
+    expect(planOf(deleteFollowQuery(db))).toEqual(['SEARCH follows USING INDEX sqlite_autoindex_follows_1 (follower_id=? AND followee_id=?)']);
+    expect(planOf(followerCountQuery(db))).toEqual(['SEARCH users USING INTEGER PRIMARY KEY (rowid=?)']);
+  });
+
+  it("keeps the follow counts and the follow notification by key in the triggers", () => {
+    const statements = triggerStatements('0006_social.sql').filter((s) => /follow/.test(s) && !/^INSERT/.test(s));
+    expect(statements).toHaveLength(5);
+    for (const statement of statements) {
+      const steps = plan(statement, statement.split('?').slice(1).map(() => 1));
+      expectNoFullScan(steps);
+      expect(steps.every((step) => /^SEARCH /.test(step)), statement).toBe(true);
+    }
   });
 
   it('checks a JWT per request (user, epoch, revoked jti) by keys', () => {

@@ -1,11 +1,12 @@
 // A post's photo in the media store, kept in step with the database. Its keys are recorded in
 // pending_media before any image is stored, and again before its post is deleted; they are
-// cleared once the post's row is in, or its images are gone. The sweep removes only what is left
+// cleared once the post's row is in, or its images are gone (profile photos alike:
+// lib/users/profile-edit.ts). The sweep removes only what is left
 // (an upload or a delete cut short by a crash), older than an hour: nothing stays behind for
 // good, and a store shared with another database never loses that database's images.
 import { inArray, lt, or } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { pendingMedia, posts } from '@/lib/db/schema';
+import { pendingMedia, posts, users } from '@/lib/db/schema';
 import type { ProcessedPhoto } from '@/lib/media/pipeline';
 import type { MediaStore } from '@/lib/media/storage';
 import { type StoredPhoto, photoKeys, storePhoto } from '@/lib/media/stored-photo';
@@ -44,7 +45,17 @@ export const postsNamingQuery = (db: Db, keys: string[]) =>
     .from(posts)
     .where(or(inArray(posts.imageKey, keys), inArray(posts.mediumKey, keys), inArray(posts.thumbnailKey, keys)));
 
-/** Pending keys older than ORPHAN_AGE_MS: those no post names are deleted from the store; all are settled. */
+/** The profile photos among these keys (users.avatar_key is uniquely indexed); exported for its query plan. */
+export const avatarsNamingQuery = (db: Db, keys: string[]) =>
+  db.select({ key: users.avatarKey }).from(users).where(inArray(users.avatarKey, keys));
+
+/** Which of these keys a post or a profile names: those stay. */
+async function namedKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  const [postRows, avatarRows] = await Promise.all([postsNamingQuery(db, keys), avatarsNamingQuery(db, keys)]);
+  return new Set([...postRows.flatMap(photoKeys), ...avatarRows.flatMap((row) => (row.key ? [row.key] : []))]);
+}
+
+/** Pending keys older than ORPHAN_AGE_MS: those no post or profile names are deleted from the store; all are settled. */
 export async function sweepPendingMedia(db: Db, store: MediaStore, now = Date.now()): Promise<{ removed: number; kept: number }> {
   let removed = 0;
   let kept = 0;
@@ -56,7 +67,7 @@ export async function sweepPendingMedia(db: Db, store: MediaStore, now = Date.no
       .limit(SWEEP_BATCH);
     const keys = rows.map((r) => r.key);
     if (keys.length === 0) break;
-    const named = new Set((await postsNamingQuery(db, keys)).flatMap(photoKeys));
+    const named = await namedKeys(db, keys);
     const garbage = keys.filter((key) => !named.has(key));
     await store.delete(garbage);
     await settlePending(db, keys);

@@ -7,7 +7,7 @@ import { likes, pendingMedia, posts, rateLimits } from '@/lib/db/schema';
 import { LIMITS, counterKey } from '@/lib/security/rate-limit';
 import { newMediaKey } from '@/lib/media/keys';
 import { createUser } from '@/lib/users/queries';
-import type { TestDatabase } from '@/testing/database';
+import { type TestDatabase, testPostRows } from '@/testing/database';
 import { inRequest } from '@/testing/next-request';
 import { asViewer } from '@/testing/viewer';
 import { FEED_PAGE_SIZE, decodeCursor } from './cursor';
@@ -47,18 +47,7 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
     alice = await newUser('alice');
     bob = await newUser('bob');
     // 45 posts; pairs share a timestamp so the id must break ties.
-    await db.insert(posts).values(
-      Array.from({ length: 45 }, (_, i) => ({
-        authorId: i % 2 ? alice.id : bob.id,
-        imageKey: newMediaKey('webp'),
-        mediumKey: newMediaKey('webp'),
-        thumbnailKey: newMediaKey('webp'),
-        width: 1080,
-        height: 1350,
-        caption: `post ${i}`,
-        createdAt: 1_700_000_000_000 + Math.floor(i / 2) * 1000,
-      })),
-    );
+    await db.insert(posts).values(await testPostRows(45, (i) => (i % 2 ? alice.id : bob.id)));
   });
 
   afterAll(async () => {

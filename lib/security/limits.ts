@@ -20,6 +20,8 @@ export const LIMITS = {
   postsPerUser: { name: 'posts-user', max: 30, windowMs: 60 * MINUTE },
   /** Upload attempts by one user, published or refused: refused ones cost decoding too. */
   uploadsPerUser: { name: 'uploads-user', max: 60, windowMs: 60 * MINUTE },
+  /** Follow attempts by one user: each writes two counts and a notification; more is a script. */
+  followsPerUser: { name: 'follows-user', max: 200, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 /** Keys are hashed: an attacker-chosen email or address never lands in the table as text. */

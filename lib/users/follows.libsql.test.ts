@@ -1,0 +1,4 @@
+import { useSqldTestDatabase } from '@/testing/database';
+import { describeFollows } from './follows.cases';
+
+describeFollows(useSqldTestDatabase);

@@ -1,0 +1,4 @@
+import { useTestDatabase } from '@/testing/database';
+import { describeFollows } from './follows.cases';
+
+describeFollows(useTestDatabase);

@@ -1,0 +1,4 @@
+import { useSqldTestDatabase } from '@/testing/database';
+import { describeProfiles } from './profiles.cases';
+
+describeProfiles(useSqldTestDatabase);

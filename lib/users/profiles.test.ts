@@ -1,0 +1,4 @@
+import { useTestDatabase } from '@/testing/database';
+import { describeProfiles } from './profiles.cases';
+
+describeProfiles(useTestDatabase);
