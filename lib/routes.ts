@@ -10,6 +10,8 @@ export const ROUTES = {
   sessions: '/settings/sessions',
   profileSettings: '/settings/profile',
   newPost: '/new',
+  explore: '/explore',
+  search: '/search',
   /** Where a request whose cookie no longer holds is sent: the dead cookie is cleared there. */
   sessionEnded: '/session-ended',
   /** Where a page is sent when the database does not answer: a 503 until it does. */

@@ -7,6 +7,7 @@ import { mediumSize, thumbnailSize } from '@/lib/media/sizes';
 import { photoAlt } from '@/lib/posts/photo-alt';
 import { postPath } from '@/lib/routes';
 import { Avatar } from '@/components/users/avatar';
+import { RichText } from '@/components/text/rich-text';
 import { UserLink } from '@/components/users/user-link';
 import { HeartIcon, LikeButton } from './like-button';
 import { RelativeTime } from './relative-time';
@@ -101,7 +102,7 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
         {post.caption ? (
           <p className="text-sm break-words">
             <UserLink username={post.author} className="mr-1.5 font-semibold hover:underline" />
-            {post.caption}
+            <RichText text={post.caption} knownUsers={new Set(post.knownMentions)} />
           </p>
         ) : null}
       </div>

@@ -26,6 +26,31 @@ function PlusIcon() {
   );
 }
 
+function CompassIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth={2}>
+      <circle cx="12" cy="12" r="9" />
+      <path strokeLinejoin="round" d="m15.5 8.5-2 5-5 2 2-5z" />
+    </svg>
+  );
+}
+
+/** Submits to /search?q= with no script; the page does the rest. */
+function SearchBox() {
+  return (
+    <form role="search" action={ROUTES.search} className="min-w-0 flex-1 sm:max-w-56">
+      <input
+        type="search"
+        name="q"
+        aria-label="Search"
+        placeholder="Search"
+        maxLength={100}
+        className="w-full min-w-0 rounded-lg border border-neutral-300 bg-neutral-50 px-2.5 py-1.5 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+      />
+    </form>
+  );
+}
+
 function DevicesIcon() {
   return (
     <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth={2}>
@@ -42,6 +67,7 @@ export function TopBar({ user }: { user: Viewer | null }) {
     <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/90 backdrop-blur dark:border-neutral-800 dark:bg-black/90">
       <nav aria-label="Main" className="mx-auto flex h-14 max-w-[630px] items-center justify-between gap-2 px-3 sm:px-4 md:max-w-[935px]">
         <Logo href={user ? ROUTES.home : ROUTES.login} />
+        {user ? <SearchBox /> : null}
         <div className="flex items-center gap-1 sm:gap-2">
           <Link href={ROUTES.howItWorks} className={linkClass}>
             <InfoIcon />
@@ -49,6 +75,10 @@ export function TopBar({ user }: { user: Viewer | null }) {
           </Link>
           {user ? (
             <>
+              <Link href={ROUTES.explore} className={linkClass}>
+                <CompassIcon />
+                <span className="sr-only md:not-sr-only">Explore</span>
+              </Link>
               <Link href={ROUTES.newPost} className={linkClass}>
                 <PlusIcon />
                 <span className="sr-only md:not-sr-only">New post</span>

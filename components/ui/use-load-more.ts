@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
 
 type Page = { nextCursor: string | null };
-type LoadResult<P extends Page> = { ok: true; page: P } | { ok: false; error: string };
+export type LoadResult<P extends Page> = { ok: true; page: P } | { ok: false; error: string };
 /** Where a page keeps its items, and what tells two apart (module-level constants: stable). */
 type ListShape<P extends Page, T> = { items: (page: P) => T[]; key: (item: T) => number | string };
 

@@ -1,17 +1,34 @@
 // Demo users and posts seeded into a fresh database. The images are drawn by
 // scripts/generate-demo-art.mjs from each post's `art` (theme and palette variant): one list drives both.
 
-type DemoUser = { username: string; email: string };
+type DemoUser = { username: string; email: string; displayName: string };
 
 /** Password shared by every demo account (shown on the login page). */
 export const DEMO_PASSWORD = 'cookies-and-cream';
 
 export const demoUsers = [
-  { username: 'demo', email: 'demo@example.com' },
-  { username: 'chinu', email: 'chinu@example.com' },
-  { username: 'maya.bakes', email: 'maya.bakes@example.com' },
-  { username: 'arjun_clicks', email: 'arjun_clicks@example.com' },
+  { username: 'demo', email: 'demo@example.com', displayName: 'Demo Baker' },
+  { username: 'chinu', email: 'chinu@example.com', displayName: 'Chinmayi Rao' },
+  { username: 'maya.bakes', email: 'maya.bakes@example.com', displayName: 'Maya Fernandes' },
+  { username: 'arjun_clicks', email: 'arjun_clicks@example.com', displayName: 'Arjun Mehta' },
 ] as const satisfies readonly DemoUser[];
+
+/**
+ * Who follows whom: everyone follows the demo account and it follows everyone, so its feed is
+ * full on the first run; the others follow some of each other, so suggestions differ per person.
+ */
+export const demoFollows: readonly (readonly [follower: DemoUsername, followee: DemoUsername])[] = [
+  ['demo', 'chinu'],
+  ['demo', 'maya.bakes'],
+  ['demo', 'arjun_clicks'],
+  ['chinu', 'demo'],
+  ['chinu', 'maya.bakes'],
+  ['maya.bakes', 'demo'],
+  ['maya.bakes', 'chinu'],
+  ['maya.bakes', 'arjun_clicks'],
+  ['arjun_clicks', 'demo'],
+  ['arjun_clicks', 'maya.bakes'],
+];
 
 type DemoUsername = (typeof demoUsers)[number]['username'];
 
@@ -26,16 +43,16 @@ export const demoPosts = [
   { author: 'arjun_clicks', file: 'post-05.svg', caption: 'Morning mist over the ridges. Worth the 5 am alarm ⛰️ #mountains #hiking', art: ['mountains', 0] },
   { author: 'chinu', file: 'post-06.svg', caption: 'Sunday doodles in pastel 🎨', art: ['blobs', 0] },
   { author: 'arjun_clicks', file: 'post-07.svg', caption: 'Caught a shooting star! Did you make a wish? 🌠 #nightsky #stargazing', art: ['starry', 0] },
-  { author: 'demo', file: 'post-08.svg', caption: 'Salt air and slow mornings 🌊 #beachday', art: ['waves', 0] },
+  { author: 'demo', file: 'post-08.svg', caption: 'Salt air and slow mornings with @arjun_clicks 🌊 #beachday #ocean', art: ['waves', 0] },
   { author: 'chinu', file: 'post-09.svg', caption: 'Outrun vibes only 🕹️ #synthwave #retro', art: ['retro', 0] },
   { author: 'demo', file: 'post-10.svg', caption: 'Coloured in a mandala to relax. Took way longer than planned 😅 #mandala', art: ['mandala', 0] },
-  { author: 'maya.bakes', file: 'post-11.svg', caption: 'Cocoa with marshmallows + a fresh batch = perfect rainy afternoon ☕🍪 #cozy #bakingday', art: ['cookieFlatlay', 0] },
+  { author: 'maya.bakes', file: 'post-11.svg', caption: 'Cocoa with marshmallows + a fresh batch = perfect rainy afternoon ☕🍪 Saved one for @chinu #cozy #bakingday', art: ['cookieFlatlay', 0] },
   { author: 'demo', file: 'post-12.svg', caption: 'Peach skies on the drive home 🍑', art: ['sunset', 1] },
   { author: 'arjun_clicks', file: 'post-13.svg', caption: 'Playing with bokeh at f/1.8 💙 #photography', art: ['bokeh', 1] },
   { author: 'demo', file: 'post-14.svg', caption: 'Camping under a million stars ⛺ #outdoors', art: ['starry', 1] },
   { author: 'chinu', file: 'post-15.svg', caption: 'Garden-inspired tiles 🌿 Which one is your favourite?', art: ['tiles', 1] },
   { author: 'arjun_clicks', file: 'post-16.svg', caption: 'The sea turned pink tonight 💗 #sunset #ocean', art: ['waves', 1] },
-  { author: 'maya.bakes', file: 'post-17.svg', caption: 'Double chocolate with white chocolate chunks. Recipe soon, promise 🤎 #cookiegram', art: ['cookieHero', 1] },
+  { author: 'maya.bakes', file: 'post-17.svg', caption: 'Double chocolate with white chocolate chunks. Recipe soon, promise @demo 🤎 #cookiegram', art: ['cookieHero', 1] },
   { author: 'arjun_clicks', file: 'post-18.svg', caption: 'Last light on the peaks 🏔️', art: ['mountains', 1] },
   { author: 'chinu', file: 'post-19.svg', caption: 'Earthy palette experiments 🍂 #abstractart', art: ['blobs', 1] },
   { author: 'demo', file: 'post-20.svg', caption: 'Pastel bloom 🌸 #art', art: ['mandala', 1] },
@@ -44,7 +61,7 @@ export const demoPosts = [
   { author: 'maya.bakes', file: 'post-23.svg', caption: 'Milk and cookies, the classic combo 🥛🍪 #snacktime', art: ['cookieFlatlay', 1] },
   { author: 'arjun_clicks', file: 'post-24.svg', caption: 'Festival lights, slightly out of focus on purpose 🧡 #nightphotography', art: ['bokeh', 2] },
   { author: 'chinu', file: 'post-25.svg', caption: 'Mint-coloured waves = instant calm 🐚 #seaside', art: ['waves', 2] },
-  { author: 'arjun_clicks', file: 'post-26.svg', caption: 'Hills glowing orange at sunset. No filter needed 🔥 #landscape', art: ['mountains', 2] },
+  { author: 'arjun_clicks', file: 'post-26.svg', caption: 'Hills glowing orange at sunset. No filter needed 🔥 Fuelled by @maya.bakes cookies #landscape #sunset', art: ['mountains', 2] },
   { author: 'chinu', file: 'post-27.svg', caption: 'Nautical tiles ⚓ #pattern #geometric', art: ['tiles', 2] },
   { author: 'demo', file: 'post-28.svg', caption: 'Twilight is my favourite colour 💜 #twilight', art: ['starry', 2] },
   { author: 'chinu', file: 'post-29.svg', caption: 'Neon blobs for a gloomy Monday 💥', art: ['blobs', 2] },

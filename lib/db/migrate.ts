@@ -4,6 +4,7 @@ import { migrate as migrateEmbedded } from 'drizzle-orm/better-sqlite3/migrator'
 import { migrate as migrateRemote } from 'drizzle-orm/libsql/migrator';
 // Bundled with the server, so the schema check needs no file system at run time.
 import journal from '@/drizzle/meta/_journal.json';
+import { backfillPostTags } from '@/lib/posts/tags';
 import type { Connection } from './client';
 
 export const MIGRATIONS_FOLDER = join(process.cwd(), 'drizzle');
@@ -18,6 +19,8 @@ export async function migrateDatabase(connection: Connection, migrationsFolder =
   const config = { migrationsFolder, migrationsTable: MIGRATIONS_TABLE };
   if (connection.driver === 'libsql') await migrateRemote(connection.db, config);
   else migrateEmbedded(connection.db, config);
+  // Posts from before 0008_post_tags get their tags, which SQL cannot parse (one probe when none).
+  if (migrationsFolder === MIGRATIONS_FOLDER) await backfillPostTags(connection.db);
 }
 
 /**

@@ -8,7 +8,8 @@ import { Placeholder, type SQLWrapper } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionLookupQuery, tokenStateQuery } from '@/lib/auth/statements';
 import { avatarsNamingQuery, postsNamingQuery } from '@/lib/posts/post-photos';
-import { deleteLikeQuery, feedQuery, insertLikeQuery, likeCountQuery, postQuery } from '@/lib/posts/statements';
+import { searchPeopleQuery, suggestedAccountsQuery } from '@/lib/discovery/statements';
+import { deleteLikeQuery, exploreQuery, feedQuery, insertLikeQuery, likeCountQuery, postQuery, suggestedPostsQuery, tagCountQuery, tagPostsQuery } from '@/lib/posts/statements';
 import { LIMITS, counterKey, releaseStatement, reserveStatement } from '@/lib/security/rate-limit';
 import { userByEmailQuery } from '@/lib/users/queries';
 import {
@@ -37,7 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => sqlite.close());
 
-const values: Record<string, number | string> = { viewerId: 1, userId: 1, postId: 1, createdAt: Date.now(), id: 1, now: Date.now(), jti: 'j', email: 'a@b.c', username: 'alice', followerId: 1, followeeId: 2 };
+const values: Record<string, number | string> = { viewerId: 1, userId: 1, postId: 1, createdAt: Date.now(), id: 1, now: Date.now(), jti: 'j', email: 'a@b.c', username: 'alice', followerId: 1, followeeId: 2, tag: 'sunset', from: 'ann', to: `ann${String.fromCodePoint(0x10ffff)}` };
 
 function plan(text: string, params: unknown[] = []): string[] {
   const bound = params.map((p) => (p instanceof Placeholder ? values[p.name] : p));
@@ -68,21 +69,98 @@ function triggerStatements(migration: string): string[] {
 }
 
 describe('query plans', () => {
-  it('reads the first feed page in index order, author and "liked by me" by key', () => {
-    const steps = planOf(feedQuery(db, false));
+  // The following feed: one seek per author (whom the viewer follows, and the viewer) into
+  // posts_author_idx, covering, merged by the ORDER BY … LIMIT sorter (the one temp b-tree, of a
+  // page's rows at most: see feedQuery); then the page's rows, author and "liked by me" by key,
+  // in the merge's order (no second sort).
+  const followingFeedPlan = (cursor: string) => [
+    'CO-ROUTINE feed_page',
+    'CO-ROUTINE feed_authors',
+    'COMPOUND QUERY',
+    'LEFT-MOST SUBQUERY',
+    'SEARCH follows USING COVERING INDEX sqlite_autoindex_follows_1 (follower_id=?)',
+    'UNION ALL',
+    'SCAN CONSTANT ROW',
+    'SCAN feed_authors',
+    `SEARCH p USING COVERING INDEX posts_author_idx (${cursor})`,
+    'USE TEMP B-TREE FOR ORDER BY',
+    'SCAN feed_page',
+    'SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)',
+    'SEARCH users USING INTEGER PRIMARY KEY (rowid=?)',
+    expect.stringMatching(/^SEARCH likes USING COVERING INDEX sqlite_autoindex_likes_1 \(user_id=\? AND post_id=\?\)/),
+  ];
+
+  it('reads the first page of the following feed by one seek per followed author', () => {
+    expect(planOf(feedQuery(db, false))).toEqual(followingFeedPlan('author_id=?'));
+  });
+
+  it('seeks each author to the cursor for later pages of the following feed', () => {
+    expect(planOf(feedQuery(db, true))).toEqual(followingFeedPlan('author_id=? AND created_at<?'));
+  });
+
+  it('reads suggested posts in index order, skipping followed authors by key', () => {
+    for (const [after, first] of [
+      [false, 'SCAN posts USING INDEX posts_feed_idx'],
+      [true, 'SEARCH posts USING INDEX posts_feed_idx (created_at<?)'],
+    ] as const) {
+      const steps = planOf(suggestedPostsQuery(db, after));
+      expectNoFullScan(steps);
+      expect(steps[0]).toBe(first);
+      expect(steps).toContain('SEARCH follows USING COVERING INDEX sqlite_autoindex_follows_1 (follower_id=? AND followee_id=?)');
+    }
+  });
+
+  it('reads suggested accounts from the top of the follower-count index', () => {
+    const steps = planOf(suggestedAccountsQuery(db));
     expectNoFullScan(steps);
+    expect(steps[0]).toBe('SCAN users USING INDEX users_follower_count_idx');
+    expect(steps).toContain('SEARCH follows USING COVERING INDEX sqlite_autoindex_follows_1 (follower_id=? AND followee_id=?)');
+  });
+
+  it('reads Explore in index order, and a tag page down its tag index', () => {
+    for (const [query, first] of [
+      [exploreQuery(db, false), 'SCAN posts USING INDEX posts_feed_idx'],
+      [exploreQuery(db, true), 'SEARCH posts USING INDEX posts_feed_idx (created_at<?)'],
+      [tagPostsQuery(db, false), 'SEARCH post_tags USING COVERING INDEX post_tags_tag_idx (tag=?)'],
+      [tagPostsQuery(db, true), 'SEARCH post_tags USING COVERING INDEX post_tags_tag_idx (tag=? AND (created_at,post_id)<(?,?))'],
+    ] as const) {
+      const steps = planOf(query);
+      expectNoFullScan(steps);
+      expect(steps[0]).toBe(first);
+      expect(steps).toContain('SEARCH users USING INTEGER PRIMARY KEY (rowid=?)');
+    }
+    expect(planOf(tagCountQuery(db))).toEqual(['SEARCH post_tags USING COVERING INDEX post_tags_tag_idx (tag=?)']);
+  });
+
+  it('searches people by two range seeks, sorting only the page they found', () => {
+    const steps = planOf(searchPeopleQuery(db));
+    // Only the found ids (at most two pages) are scanned and sorted, never the users table.
+    for (const step of steps) expect(step, 'a table read without an index').not.toMatch(/^SCAN (?!\(subquery)\S+$/);
     expect(steps).toEqual([
-      'SCAN posts USING INDEX posts_feed_idx', // walks the index newest first and stops at the LIMIT
       'SEARCH users USING INTEGER PRIMARY KEY (rowid=?)',
-      expect.stringMatching(/^SEARCH likes USING COVERING INDEX sqlite_autoindex_likes_1 \(user_id=\? AND post_id=\?\)/),
+      'LIST SUBQUERY 5',
+      'COMPOUND QUERY',
+      'LEFT-MOST SUBQUERY',
+      'CO-ROUTINE (subquery-2)',
+      'SEARCH users USING COVERING INDEX users_username_unique (username>? AND username<?)',
+      'SCAN (subquery-2)',
+      'UNION USING TEMP B-TREE',
+      'CO-ROUTINE (subquery-4)',
+      'SEARCH users USING COVERING INDEX users_display_name_search_idx (<expr>>? AND <expr><?)',
+      'SCAN (subquery-4)',
+      'CREATE BLOOM FILTER',
+      'CORRELATED SCALAR SUBQUERY 1',
+      'SEARCH follows USING COVERING INDEX sqlite_autoindex_follows_1 (follower_id=? AND followee_id=?)',
+      'USE TEMP B-TREE FOR ORDER BY', // of the ids found: at most two pages' worth
     ]);
   });
 
-  it('seeks to the cursor for later feed pages', () => {
-    const steps = planOf(feedQuery(db, true));
-    expectNoFullScan(steps);
-    expect(steps[0]).toBe('SEARCH posts USING INDEX posts_feed_idx (created_at<?)');
-    expect(steps[2]).toMatch(/^SEARCH likes USING COVERING INDEX sqlite_autoindex_likes_1 \(user_id=\? AND post_id=\?\)/);
+  it('keeps post_tags by key in the triggers', () => {
+    for (const statement of triggerStatements('0008_post_tags.sql')) {
+      for (const step of plan(statement, Array<string>((statement.match(/\?/g) ?? []).length).fill('["a"]'))) {
+        expect(step, statement).not.toMatch(/^SCAN (?!json_each)\S+$/);
+      }
+    }
   });
 
   it('reads the like count by primary key', () => {

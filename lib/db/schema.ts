@@ -25,7 +25,13 @@ export const users = sqliteTable('users', {
   followerCount: integer('follower_count').notNull().default(0),
   followingCount: integer('following_count').notNull().default(0),
   createdAt: createdAt(),
-});
+},
+(t) => [
+  // "Suggested for you": the most-followed accounts, read from the top of this index.
+  index('users_follower_count_idx').on(t.followerCount, t.id),
+  // Search by display-name prefix, case-insensitively: a range on lower(display_name).
+  index('users_display_name_search_idx').on(sql`lower(${t.displayName})`),
+]);
 
 export const posts = sqliteTable(
   'posts',
@@ -50,6 +56,12 @@ export const posts = sqliteTable(
     likeCount: integer('like_count').notNull().default(0),
     /** Kept equal to the number of comments rows by triggers (drizzle/0006_social.sql). */
     commentCount: integer('comment_count').notNull().default(0),
+    /**
+     * The caption's #tags as a JSON array, written with the caption by the DAL (SQL cannot parse
+     * them); triggers (drizzle/0008_post_tags.sql) copy it into post_tags in the same statement.
+     * null: not parsed yet (posts from before the tags existed; lib/posts/tags.ts backfills them).
+     */
+    tags: text('tags'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -58,7 +70,23 @@ export const posts = sqliteTable(
     // A profile's grid and the following feed: one author's posts, newest first.
     index('posts_author_idx').on(t.authorId, t.createdAt, t.id),
     check('posts_like_count_non_negative', sql`${t.likeCount} >= 0`),
+    index('posts_untagged_idx').on(t.id).where(sql`${t.tags} is null`),
   ],
+);
+
+/** One row per #tag per post, kept from posts.tags by triggers; a tag's page reads it newest first. */
+export const postTags = sqliteTable(
+  'post_tags',
+  {
+    /** Normalised (lib/text/entities.ts normalizeTag). */
+    tag: text('tag').notNull(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    /** The post's, copied: the page is keyset-paginated on (created_at, post_id) within a tag. */
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postId, t.tag] }), index('post_tags_tag_idx').on(t.tag, t.createdAt, t.postId)],
 );
 
 export const likes = sqliteTable(

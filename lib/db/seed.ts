@@ -8,8 +8,9 @@ import { type MediaStore, getMediaStore } from '@/lib/media/storage';
 import { photoKeys } from '@/lib/media/stored-photo';
 import { settlePending, storePendingPhoto } from '@/lib/posts/post-photos';
 import type { Db } from './client';
-import { DEMO_PASSWORD, demoPosts, demoUsers } from './demo-content';
-import { likes, posts, users } from './schema';
+import { captionTags } from '@/lib/posts/tags';
+import { DEMO_PASSWORD, demoFollows, demoPosts, demoUsers } from './demo-content';
+import { follows, likes, posts, users } from './schema';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DEMO_ART = join(process.cwd(), 'lib', 'db', 'demo-art');
@@ -40,12 +41,18 @@ export async function seedDemoData(db: Db, bcryptCost: number, store: MediaStore
     .where(inArray(users.username, demoUsers.map((u) => u.username)));
   // A demo name or email already taken by a real account leaves that demo user out.
   const idOf = new Map(rows.map((r) => [r.username, r.id]));
+  const demoFollowRows = demoFollows.flatMap(([follower, followee]) => {
+    const [followerId, followeeId] = [idOf.get(follower), idOf.get(followee)];
+    return followerId === undefined || followeeId === undefined ? [] : [{ followerId, followeeId, createdAt: now }];
+  });
+  // The counts and "started following you" follow by trigger.
+  if (demoFollowRows.length > 0) await db.insert(follows).values(demoFollowRows).onConflictDoNothing();
   const postRows = [];
   // One at a time: the pipeline is the costliest work there is, and start-up shares the machine.
   for (const [i, p] of demoPosts.entries()) {
     const authorId = idOf.get(p.author);
     if (authorId === undefined) continue;
-    postRows.push({ authorId, ...(await storeDemoPhoto(db, store, p.file)), caption: p.caption, createdAt: now - (i + 1) * 3 * HOUR_MS });
+    postRows.push({ authorId, ...(await storeDemoPhoto(db, store, p.file)), caption: p.caption, tags: captionTags(p.caption), createdAt: now - (i + 1) * 3 * HOUR_MS });
   }
   if (postRows.length === 0) return;
   const inserted = await db.insert(posts).values(postRows).returning({ id: posts.id });

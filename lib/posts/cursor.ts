@@ -17,3 +17,18 @@ export function decodeCursor(value: unknown): FeedCursor | null {
   if (!match?.[1] || !match[2]) return null;
   return { createdAt: Number(match[1]), id: Number(match[2]) };
 }
+
+/** Where the feed goes on: the following feed, or "Suggested for you" after its end. */
+export type FeedPosition = { section: 'following' | 'suggested'; after: FeedCursor };
+
+const SUGGESTED = 's';
+
+export const encodeSuggestedCursor = (post: FeedCursor) => SUGGESTED + encodeCursor(post);
+
+/** A feed cursor from the client ("<created>.<id>" or "s<created>.<id>"); null when malformed. */
+export function decodeFeedCursor(value: unknown): FeedPosition | null {
+  if (typeof value !== 'string') return null;
+  const suggested = value.startsWith(SUGGESTED);
+  const after = decodeCursor(suggested ? value.slice(SUGGESTED.length) : value);
+  return after ? { section: suggested ? 'suggested' : 'following', after } : null;
+}

@@ -12,6 +12,7 @@ import { LIMITS, releaseAttempts, reserveAttempts, retryMessage } from '@/lib/se
 import { discardImages, recordPending, settlePending, storePendingPhoto } from './post-photos';
 import { type FeedPost, getPost } from './queries';
 import type { PostEdit } from './schemas';
+import { captionTags } from './tags';
 
 // Creating, editing and deleting posts. A post's images are stored before its row and deleted
 // after it, each step recorded in pending_media (post-photos.ts), so a crash at any point leaves
@@ -112,7 +113,7 @@ async function createPost(authorId: number, input: { photo: File; caption: strin
   const keys = photoKeys(photo);
   let row;
   try {
-    [row] = await db.insert(posts).values({ authorId, ...photo, caption: input.caption, alt: input.alt }).returning({ id: posts.id });
+    [row] = await db.insert(posts).values({ authorId, ...photo, caption: input.caption, tags: captionTags(input.caption), alt: input.alt }).returning({ id: posts.id });
     if (!row) throw new Error('INSERT … RETURNING returned no row');
   } catch (err) {
     await discardImages(db, store, keys).catch((cleanup: unknown) => console.error('Removing an unsaved post\'s images failed; the sweep will:', cleanup));
@@ -140,7 +141,9 @@ const ownPost = (postId: number, viewerId: number) => and(eq(posts.id, postId), 
 /** Changes the caption or alt text of one of the viewer's posts. */
 export async function editPost(postId: number, edit: PostEdit): Promise<{ ok: true; post: FeedPost } | NotYours> {
   const viewer = await requireViewer();
-  const [row] = await getDb().update(posts).set(edit).where(ownPost(postId, viewer.id)).returning({ id: posts.id });
+  // The tags go with the caption, in the same statement (the triggers keep post_tags).
+  const values = edit.caption === undefined ? edit : { ...edit, tags: captionTags(edit.caption) };
+  const [row] = await getDb().update(posts).set(values).where(ownPost(postId, viewer.id)).returning({ id: posts.id });
   if (!row) return whyNotYours(postId);
   const found = await getPost(postId);
   return found ? { ok: true, post: found.post } : whyNotYours(postId);

@@ -1,16 +1,16 @@
 // The feed, like and user queries, run against each driver by queries.test.ts (an SQLite file)
 // and queries.libsql.test.ts (a real libSQL server over HTTP): same code, same answers.
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db/client';
-import { likes, pendingMedia, posts, rateLimits } from '@/lib/db/schema';
+import { follows, likes, pendingMedia, posts, rateLimits } from '@/lib/db/schema';
 import { LIMITS, counterKey } from '@/lib/security/rate-limit';
 import { newMediaKey } from '@/lib/media/keys';
 import { createUser } from '@/lib/users/queries';
 import { type TestDatabase, testPostRows } from '@/testing/database';
 import { inRequest } from '@/testing/next-request';
 import { asViewer } from '@/testing/viewer';
-import { FEED_PAGE_SIZE, decodeCursor } from './cursor';
+import { FEED_PAGE_SIZE, decodeFeedCursor } from './cursor';
 import { UnauthenticatedError } from '@/lib/auth/dal';
 import { getMediaStore } from '@/lib/media/storage';
 import { photoKeys } from '@/lib/media/stored-photo';
@@ -33,7 +33,7 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
   }
 
   const feedOf = (user: User, cursor: string | null = null) =>
-    asViewer(user, () => getFeedPage(cursor === null ? null : decodeCursor(cursor)));
+    asViewer(user, () => getFeedPage(cursor === null ? null : decodeFeedCursor(cursor)));
   const like = (user: User, postId: number, liked: boolean) => asViewer(user, () => setLike(postId, liked));
 
   const rowsFor = async (postId: number) =>
@@ -90,35 +90,80 @@ export function describeQueries(open: () => Promise<TestDatabase>) {
     });
   });
 
-  describe('getFeedPage', () => {
-    it('walks every post once, newest first, in full pages of FEED_PAGE_SIZE', async () => {
-      const seen: FeedPost[] = [];
-      let cursor: string | null = null;
-      let pages = 0;
-      do {
-        const page = await feedOf(alice, cursor);
-        expect(page.posts.length).toBeLessThanOrEqual(FEED_PAGE_SIZE);
-        seen.push(...page.posts);
-        cursor = page.nextCursor;
-        pages += 1;
-      } while (cursor !== null);
+  /** Every page of a viewer's feed: the following section, then the suggested one. */
+  async function wholeFeed(user: User) {
+    const following: FeedPost[] = [];
+    const suggested: FeedPost[] = [];
+    const accounts: string[][] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page: Awaited<ReturnType<typeof getFeedPage>> = await feedOf(user, cursor);
+      expect(page.posts.length).toBeLessThanOrEqual(FEED_PAGE_SIZE);
+      expect(page.suggested.length).toBeLessThanOrEqual(FEED_PAGE_SIZE);
+      if (suggested.length > 0) expect(page.posts).toEqual([]);
+      following.push(...page.posts);
+      suggested.push(...page.suggested);
+      if (page.accounts) accounts.push(page.accounts.map((a) => a.username));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor !== null);
+    return { following, suggested, accounts, pages };
+  }
+  const newestFirst = (posts: FeedPost[]) => {
+    const order = posts.map((p) => [p.createdAt, p.id] as const);
+    return order.every((key, i) => i === 0 || (order[i - 1] ?? key)[0] > key[0] || ((order[i - 1] ?? key)[0] === key[0] && (order[i - 1] ?? key)[1] > key[1]));
+  };
+  const follow = (follower: User, followee: User) => db.insert(follows).values({ followerId: follower.id, followeeId: followee.id });
+  const unfollow = (follower: User, followee: User) =>
+    db.delete(follows).where(and(eq(follows.followerId, follower.id), eq(follows.followeeId, followee.id)));
 
-      expect(pages).toBe(Math.ceil(45 / FEED_PAGE_SIZE));
-      expect(seen).toHaveLength(45);
-      expect(new Set(seen.map((p) => p.id)).size).toBe(45);
-      const order = seen.map((p) => [p.createdAt, p.id] as const);
-      const sorted = [...order].sort((a, b) => b[0] - a[0] || b[1] - a[1]);
-      expect(order).toEqual(sorted);
-      expect(seen[0]).toMatchObject({ author: 'bob', caption: 'post 44', likeCount: 0, likedByMe: false });
+  describe('getFeedPage', () => {
+    it('shows the viewer\'s own posts, then everyone else\'s under "Suggested for you", each once, newest first', async () => {
+      const { following, suggested, accounts, pages } = await wholeFeed(alice);
+      expect(following.map((p) => p.author)).toEqual(Array(22).fill('alice'));
+      expect(suggested.map((p) => p.author)).toEqual(Array(23).fill('bob'));
+      expect(new Set([...following, ...suggested].map((p) => p.id)).size).toBe(45);
+      expect(newestFirst(following) && newestFirst(suggested)).toBe(true);
+      // The suggestions begin on the page where the following feed ends, once.
+      expect(accounts).toHaveLength(1);
+      expect(accounts[0]).toContain('bob');
+      expect(accounts[0]).not.toContain('alice');
+      // The last following page carries the first page of suggestions too.
+      expect(pages).toBe(Math.ceil(22 / FEED_PAGE_SIZE) + Math.ceil((23 - FEED_PAGE_SIZE) / FEED_PAGE_SIZE));
+    });
+
+    it('includes the posts of whom the viewer follows, across pages with tied timestamps, and drops them on unfollow', async () => {
+      await follow(alice, bob);
+      try {
+        const { following, suggested, accounts } = await wholeFeed(alice);
+        expect(following).toHaveLength(45);
+        expect(new Set(following.map((p) => p.id)).size).toBe(45);
+        expect(newestFirst(following)).toBe(true);
+        expect(following[0]).toMatchObject({ author: 'bob', caption: 'post 44', likeCount: 0, likedByMe: false });
+        // Suggestions never repeat a followed account's posts, nor offer a followed account.
+        expect(suggested.filter((p) => p.author === 'bob' || p.author === 'alice')).toEqual([]);
+        for (const list of accounts) expect(list).not.toContain('bob');
+      } finally {
+        await unfollow(alice, bob);
+      }
+      const after = await wholeFeed(alice);
+      expect(after.following.every((p) => p.author === 'alice')).toBe(true);
     });
 
     it('says which posts the viewer liked', async () => {
-      const [first] = (await feedOf(alice)).posts;
+      const [first] = (await wholeFeed(alice)).following;
       if (!first) throw new Error('no posts');
       await like(bob, first.id, true);
-      expect((await feedOf(bob)).posts[0]).toMatchObject({ id: first.id, likedByMe: true, likeCount: 1 });
+      const seenByBob = (await wholeFeed(bob)).suggested.find((p) => p.id === first.id);
+      expect(seenByBob).toMatchObject({ likedByMe: true, likeCount: 1 });
       expect((await feedOf(alice)).posts[0]).toMatchObject({ id: first.id, likedByMe: false, likeCount: 1 });
       await like(bob, first.id, false);
+    });
+
+    it('refuses a malformed cursor', async () => {
+      for (const bad of ['', 's', 'x1.2', 's1.', '1.2.3', 's-1.2']) expect(decodeFeedCursor(bad), bad).toBeNull();
+      expect(decodeFeedCursor('s5.6')).toEqual({ section: 'suggested', after: { createdAt: 5, id: 6 } });
     });
   });
 

@@ -12,7 +12,7 @@ export default async function FeedPage() {
   return (
     <>
       <h1 className="sr-only">Your feed</h1>
-      <FeedList initialPosts={page.posts} initialCursor={page.nextCursor} renderedAt={page.servedAt} />
+      <FeedList initial={page} />
     </>
   );
 }

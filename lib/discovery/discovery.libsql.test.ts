@@ -1,0 +1,4 @@
+import { useSqldTestDatabase } from '@/testing/database';
+import { describeDiscovery } from './discovery.cases';
+
+describeDiscovery(useSqldTestDatabase);

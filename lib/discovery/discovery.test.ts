@@ -1,0 +1,4 @@
+import { useTestDatabase } from '@/testing/database';
+import { describeDiscovery } from './discovery.cases';
+
+describeDiscovery(useTestDatabase);
