@@ -12,6 +12,7 @@ export const ROUTES = {
   newPost: '/new',
   explore: '/explore',
   search: '/search',
+  notifications: '/notifications',
   /** Where a request whose cookie no longer holds is sent: the dead cookie is cleared there. */
   sessionEnded: '/session-ended',
   /** Where a page is sent when the database does not answer: a 503 until it does. */

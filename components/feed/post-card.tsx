@@ -8,6 +8,7 @@ import { photoAlt } from '@/lib/posts/photo-alt';
 import { postPath } from '@/lib/routes';
 import { Avatar } from '@/components/users/avatar';
 import { RichText } from '@/components/text/rich-text';
+import { CommentPreviews } from '@/components/comments/comment-previews';
 import { UserLink } from '@/components/users/user-link';
 import { HeartIcon, LikeButton } from './like-button';
 import { RelativeTime } from './relative-time';
@@ -25,9 +26,17 @@ function srcSet({ src, medium, thumbnail, width, height }: FeedPost['photo']) {
   return [...candidates].map(([url, w]) => `${url} ${w}w`).join(', ');
 }
 
-type PostCardProps = { post: FeedPost; eager: boolean; now: number; /** The owner's Edit and Delete, on the post's page. */ menu?: ReactNode };
+type PostCardProps = {
+  post: FeedPost;
+  eager: boolean;
+  now: number;
+  /** The owner's Edit and Delete, on the post's page. */
+  menu?: ReactNode;
+  /** Every comment, on the post's page; a feed card shows its newest instead. */
+  comments?: ReactNode;
+};
 
-export function PostCard({ post, eager, now, menu }: PostCardProps) {
+export function PostCard({ post, eager, now, menu, comments }: PostCardProps) {
   const like = useLike(post.id, { liked: post.likedByMe, likeCount: post.likeCount });
   const lastTap = useRef(0);
   const [burst, setBurst] = useState(0);
@@ -105,6 +114,7 @@ export function PostCard({ post, eager, now, menu }: PostCardProps) {
             <RichText text={post.caption} knownUsers={new Set(post.knownMentions)} />
           </p>
         ) : null}
+        {comments ?? <CommentPreviews postId={post.id} count={post.commentCount} comments={post.recentComments} />}
       </div>
     </article>
   );

@@ -1,4 +1,7 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { NotificationsLink } from '@/components/notifications/notifications-link';
+import { UnreadNotificationsLink } from '@/components/notifications/unread-notifications-link';
 import { logout } from '@/lib/auth/actions';
 import type { Viewer } from '@/lib/auth/dal';
 import { Avatar } from '@/components/users/avatar';
@@ -83,6 +86,10 @@ export function TopBar({ user }: { user: Viewer | null }) {
                 <PlusIcon />
                 <span className="sr-only md:not-sr-only">New post</span>
               </Link>
+              {/* The count streams in after the page: it never holds the page up. */}
+              <Suspense fallback={<NotificationsLink unread={0} className={linkClass} />}>
+                <UnreadNotificationsLink className={linkClass} />
+              </Suspense>
               <Link href={ROUTES.sessions} className={linkClass}>
                 <DevicesIcon />
                 <span className="sr-only md:not-sr-only">Sessions</span>

@@ -10,6 +10,8 @@ import { sessionLookupQuery, tokenStateQuery } from '@/lib/auth/statements';
 import { avatarsNamingQuery, postsNamingQuery } from '@/lib/posts/post-photos';
 import { searchPeopleQuery, suggestedAccountsQuery } from '@/lib/discovery/statements';
 import { deleteLikeQuery, exploreQuery, feedQuery, insertLikeQuery, likeCountQuery, postQuery, suggestedPostsQuery, tagCountQuery, tagPostsQuery } from '@/lib/posts/statements';
+import { commentPreviewsQuery, commentsPageQuery, deleteCommentQuery, insertCommentQuery } from '@/lib/comments/statements';
+import { markReadQuery, notificationsPageQuery, unreadCountQuery } from '@/lib/notifications/statements';
 import { LIMITS, counterKey, releaseStatement, reserveStatement } from '@/lib/security/rate-limit';
 import { userByEmailQuery } from '@/lib/users/queries';
 import {
@@ -38,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(() => sqlite.close());
 
-const values: Record<string, number | string> = { viewerId: 1, userId: 1, postId: 1, createdAt: Date.now(), id: 1, now: Date.now(), jti: 'j', email: 'a@b.c', username: 'alice', followerId: 1, followeeId: 2, tag: 'sunset', from: 'ann', to: `ann${String.fromCodePoint(0x10ffff)}` };
+const values: Record<string, number | string> = { postIds: '[1,2,3]', commentId: 1, upTo: 1, text: 't', viewerId: 1, userId: 1, postId: 1, createdAt: Date.now(), id: 1, now: Date.now(), jti: 'j', email: 'a@b.c', username: 'alice', followerId: 1, followeeId: 2, tag: 'sunset', from: 'ann', to: `ann${String.fromCodePoint(0x10ffff)}` };
 
 function plan(text: string, params: unknown[] = []): string[] {
   const bound = params.map((p) => (p instanceof Placeholder ? values[p.name] : p));
@@ -288,5 +290,53 @@ describe('query plans', () => {
       expectNoFullScan(steps);
       expect(steps.some((s) => /USING (COVERING )?INDEX \w+_(expires|window)_idx/.test(s))).toBe(true);
     }
+  });
+
+  it("reads a post's comments oldest first in index order, from the cursor on", () => {
+    for (const after of [false, true]) {
+      const steps = planOf(commentsPageQuery(db, after));
+      expectNoFullScan(steps);
+      expect(steps[0]).toMatch(after ? /^SEARCH comments USING INDEX comments_post_idx \(post_id=\? AND created_at>\?\)/ : /^SEARCH comments USING INDEX comments_post_idx \(post_id=\?\)/);
+      expect(steps[1]).toBe('SEARCH users USING INTEGER PRIMARY KEY (rowid=?)');
+    }
+  });
+
+  it('finds the newest two comments of a page of posts by two index steps each', () => {
+    const steps = planOf(commentPreviewsQuery(db));
+    // The page's ids (a JSON array) are the one scan: of eight values, not of a table.
+    expect(steps).toEqual([
+      expect.stringMatching(/^SCAN page VIRTUAL TABLE/),
+      'SEARCH comments USING INTEGER PRIMARY KEY (rowid=?)',
+      'CORRELATED LIST SUBQUERY 1',
+      'SEARCH newest USING COVERING INDEX comments_post_idx (post_id=?)', // read backwards, LIMIT 2: no sort
+      'SEARCH users USING INTEGER PRIMARY KEY (rowid=?)',
+    ]);
+  });
+
+  it('writes and deletes comments by key', () => {
+    expect(planOf(insertCommentQuery(db))[0]).toBe('SEARCH posts USING INTEGER PRIMARY KEY (rowid=?)');
+    expectNoFullScan(planOf(insertCommentQuery(db)));
+    const steps = planOf(deleteCommentQuery(db));
+    expectNoFullScan(steps);
+    expect(steps[0]).toBe('SEARCH comments USING INTEGER PRIMARY KEY (rowid=?)');
+  });
+
+  it('keeps counts and notifications by key in the social triggers', () => {
+    const statements = triggerStatements('0006_social.sql');
+    for (const statement of statements) {
+      const steps = plan(statement, Array((statement.match(/\?/g) ?? []).length).fill(1));
+      for (const step of steps) expect(step, statement).not.toMatch(/^SCAN (?!CONSTANT ROW)/);
+    }
+  });
+
+  it('reads notifications newest first in index order, and counts and clears the unread ones in the partial index', () => {
+    for (const after of [false, true]) {
+      const steps = planOf(notificationsPageQuery(db, after));
+      expectNoFullScan(steps);
+      expect(steps[0]).toMatch(/^SEARCH notifications USING INDEX notifications_recipient_idx \(recipient_id=\?/);
+    }
+    // Not covering: SQLite reads read_at from the row though the index implies it; only unread rows are read.
+    expect(planOf(unreadCountQuery(db))).toEqual([expect.stringMatching(/^SEARCH notifications USING INDEX notifications_unread_idx \(recipient_id=\?\)/)]);
+    expect(planOf(markReadQuery(db))).toEqual([expect.stringMatching(/^SEARCH notifications USING INDEX notifications_unread_idx \(recipient_id=\?/)]);
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { requireViewer } from '@/lib/auth/dal';
+import { type CommentView, commentPreviews } from '@/lib/comments/queries';
 import { getDb } from '@/lib/db/client';
 import { mediaUrl } from '@/lib/media/storage';
 import { type Person, suggestedAccounts } from '@/lib/discovery/people';
@@ -19,10 +20,13 @@ export type FeedPost = {
   caption: string;
   alt: string;
   likeCount: number;
+  commentCount: number;
   likedByMe: boolean;
   createdAt: number;
   /** The @mentions of the caption that name an account (only those become links). */
   knownMentions: string[];
+  /** The newest comments, for a feed card (none on the post's own page, which shows them all). */
+  recentComments: CommentView[];
 };
 /**
  * `posts`: the following feed's; `suggested`: "Suggested for you" posts, once the following feed
@@ -43,6 +47,7 @@ function toPost({ imageKey, mediumKey, thumbnailKey, width, height, placeholder,
     ...rest,
     likedByMe: Boolean(likedByMe),
     knownMentions: [],
+    recentComments: [],
     photo: { src: mediaUrl(imageKey), medium: mediaUrl(mediumKey), thumbnail: mediaUrl(thumbnailKey), width, height, placeholder },
   };
 }
@@ -60,14 +65,22 @@ export async function getFeedPage(position: FeedPosition | null): Promise<FeedPa
   if (position?.section === 'suggested') {
     const rows = await suggestedNext.execute({ viewerId, ...position.after });
     const { page, next } = paged(rows);
-    return withMentions({ posts: [], suggested: page, accounts: null, nextCursor: next && encodeSuggestedCursor(next), servedAt });
+    return withCommentPreviews({ posts: [], suggested: page, accounts: null, nextCursor: next && encodeSuggestedCursor(next), servedAt });
   }
   const rows = await (position ? nextPage.execute({ viewerId, ...position.after }) : firstPage.execute({ viewerId }));
   const { page, next } = paged(rows);
-  if (next) return withMentions({ posts: page, suggested: [], accounts: null, nextCursor: encodeCursor(next), servedAt });
+  if (next) return withCommentPreviews({ posts: page, suggested: [], accounts: null, nextCursor: encodeCursor(next), servedAt });
   const [suggestedRows, accounts] = await Promise.all([suggestedFirst.execute({ viewerId }), suggestedAccounts(viewerId)]);
   const suggested = paged(suggestedRows);
-  return withMentions({ posts: page, suggested: suggested.page, accounts, nextCursor: suggested.next && encodeSuggestedCursor(suggested.next), servedAt });
+  return withCommentPreviews({ posts: page, suggested: suggested.page, accounts, nextCursor: suggested.next && encodeSuggestedCursor(suggested.next), servedAt });
+}
+
+/** The cards' newest comments: one more query for the whole page (the post's own page shows them all). */
+async function withCommentPreviews<T extends { posts: FeedPost[]; suggested: FeedPost[] }>(page: T): Promise<T> {
+  const all = [...page.posts, ...page.suggested];
+  const previews = await commentPreviews(all.map((p) => p.id));
+  for (const post of all) post.recentComments = previews.get(post.id) ?? [];
+  return withMentions(page);
 }
 
 /** Marks which @mentions of the page's captions name an account: one query for the page, none without mentions. */

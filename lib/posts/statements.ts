@@ -25,6 +25,7 @@ const feedColumns = {
   caption: posts.caption,
   alt: posts.alt,
   likeCount: posts.likeCount,
+  commentCount: posts.commentCount,
   likedByMe: sql<number>`${likes.userId} is not null`,
   createdAt: posts.createdAt,
 };

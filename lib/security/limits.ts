@@ -22,6 +22,8 @@ export const LIMITS = {
   uploadsPerUser: { name: 'uploads-user', max: 60, windowMs: 60 * MINUTE },
   /** Follow attempts by one user: each writes two counts and a notification; more is a script. */
   followsPerUser: { name: 'follows-user', max: 200, windowMs: 60 * MINUTE },
+  /** Comments by one user: a person writes a few an hour; sixty is a script, or a spammer. */
+  commentsPerUser: { name: 'comments-user', max: 60, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 /** Keys are hashed: an attacker-chosen email or address never lands in the table as text. */

@@ -1,0 +1,4 @@
+import { useSqldTestDatabase } from '@/testing/database';
+import { describeCommentQueries } from './queries.cases';
+
+describeCommentQueries(useSqldTestDatabase);

@@ -1,0 +1,4 @@
+import { useTestDatabase } from '@/testing/database';
+import { describeCommentQueries } from './queries.cases';
+
+describeCommentQueries(useTestDatabase);
