@@ -17,7 +17,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { APP_SOURCES, FLOOR_SOURCES, ensureBuild, firstLoadJs } from './build';
-import { BENCH_PASSWORD, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabase } from './database';
+import { BENCH_PASSWORD, GRAPH, LARGE, benchEmail, buildDemoDatabase, buildLargeDatabase } from './database';
+import { postPath, profilePath } from '@/lib/routes';
 import { photoLikeJpeg } from '@/testing/images';
 import { startSmtpServer } from '@/testing/smtp-server';
 import type { Measurement } from './load';
@@ -39,11 +40,13 @@ import {
 } from './runner';
 import {
   type LikePair,
-  feedRequests,
+  type PageSubjects,
   likeRequests,
   loginAnswer,
   loginFormFields,
   loginRequests,
+  pageRequests,
+  pageSubjects,
   sessionCookies,
   undoLikes,
   undoUploads,
@@ -113,9 +116,25 @@ const LIBSQL_SERVERS = {
 };
 
 type Size = 'large' | 'demo';
+/**
+ * Who views the pages. On the large database, chosen by how many accounts they follow (what a
+ * following feed costs): `typical`, about 100 (the mean is ~78), and `heavy`, GRAPH.heavyFollowing;
+ * on the demo database, any demo user.
+ */
+type Viewer = 'typical' | 'heavy' | 'demo';
+const VIEWERS: Record<Viewer, { db: string; count: number; where?: string }> = {
+  typical: { db: LARGE_DB, count: 20, where: 'following_count between 90 and 110' },
+  heavy: { db: LARGE_DB, count: GRAPH.heavy, where: `following_count >= ${GRAPH.heavyFollowing}` },
+  demo: { db: DEMO_DB, count: 4 },
+};
+const viewerOf: Record<Size, Viewer> = { large: 'typical', demo: 'demo' };
 /** What the request generators need, prepared once the servers are up. */
 type Fixtures = {
+  /** Random users: the uploads' (each may post 30 an hour), the like pairs'. */
   cookies: Record<Size, string[]>;
+  viewers: Record<Viewer, string[]>;
+  /** Whose profile and which post the page scenarios view (bench/scenarios.ts, pageSubjects). */
+  subjects: Record<Size, PageSubjects>;
   pairs: Record<Size, LikePair[]>;
   /** One set for every login load, so the login scenario and the storm share one random sequence. */
   logins: autocannon.Request[];
@@ -124,8 +143,19 @@ type Fixtures = {
 };
 type BenchLoad = Load<Fixtures>;
 
-/** GET /feed as a different logged-in user of the database each time. */
-const feed = (db: Size): BenchLoad => ({ kind: 'feed', connections: CONNECTIONS, expectStatus: 200, requests: (f) => feedRequests(f.cookies[db]) });
+/** GET a page as one of `viewer`'s users, a different one each time. */
+const page = (kind: string, viewer: Viewer, path: (f: Fixtures) => string): BenchLoad => ({
+  kind,
+  connections: CONNECTIONS,
+  expectStatus: 200,
+  requests: (f) => pageRequests(path(f), f.viewers[viewer]),
+});
+/** GET /feed, the following feed: own posts and those of the accounts followed. */
+const feed = (viewer: Viewer) => page('feed', viewer, () => '/feed');
+/** GET /u/<username>, the celebrity's (most followers) or a typical account's. */
+const profile = (db: Size, whose: 'celebrity' | 'typical') => page('profile', viewerOf[db], (f) => profilePath(f.subjects[db][whose]));
+/** GET /p/<id> of the post with the most comments. */
+const postPage = (db: Size) => page('post page', viewerOf[db], (f) => postPath(f.subjects[db].busiestPost));
 /** A like, then its unlike, of posts the user had not liked; `prefix` picks one of the floor's routes. */
 const like = (db: Size, prefix?: string): BenchLoad => ({ kind: 'like', connections: CONNECTIONS, expectStatus: 200, requests: (f) => likeRequests(f.pairs[db], prefix) });
 /**
@@ -154,33 +184,39 @@ const upload = (connections: number): BenchLoad => ({
 });
 
 const SCENARIOS = [
-  { id: 'feed:baseline:large', label: 'feed (baseline, large)', scenario: 'feed', server: 'baseline', database: 'large', on: 'baseline', load: feed('large') },
-  { id: 'feed:app:large', label: 'feed (app, large)', scenario: 'feed', server: 'app', database: 'large', on: 'app:large', load: feed('large'), ratioTo: 'feed:baseline:large', cpuRatio: true },
+  { id: 'feed:baseline:large', label: 'feed (baseline, large)', scenario: 'feed', server: 'baseline', database: 'large', on: 'baseline', load: feed('typical') },
+  { id: 'feed:app:large', label: 'feed (app, large)', scenario: 'feed', server: 'app', database: 'large', on: 'app:large', load: feed('typical'), ratioTo: 'feed:baseline:large', cpuRatio: true },
+  { id: 'feed:app:large:heavy', label: `feed of a user following ${GRAPH.heavyFollowing} (app, large)`, scenario: `feed, following ${GRAPH.heavyFollowing}`, server: 'app', database: 'large', on: 'app:large', load: feed('heavy') },
   { id: 'feed:app:demo', label: 'feed (app, demo)', scenario: 'feed', server: 'app', database: 'demo', on: 'app:demo', load: feed('demo') },
+  { id: 'profile:app:large:celebrity', label: 'profile of the most-followed account (app, large)', scenario: 'profile, most followed', server: 'app', database: 'large', on: 'app:large', load: profile('large', 'celebrity') },
+  { id: 'profile:app:large:typical', label: 'profile of a typical account (app, large)', scenario: 'profile, typical', server: 'app', database: 'large', on: 'app:large', load: profile('large', 'typical') },
+  { id: 'profile:app:demo', label: 'profile of the most-followed account (app, demo)', scenario: 'profile, most followed', server: 'app', database: 'demo', on: 'app:demo', load: profile('demo', 'celebrity') },
+  { id: 'post:app:large', label: 'post page, most comments (app, large)', scenario: 'post page, most comments', server: 'app', database: 'large', on: 'app:large', load: postPage('large') },
+  { id: 'post:app:demo', label: 'post page, most comments (app, demo)', scenario: 'post page, most comments', server: 'app', database: 'demo', on: 'app:demo', load: postPage('demo') },
   { id: 'like:baseline:large', label: 'like + unlike (baseline, large)', scenario: 'like + unlike', server: 'baseline', database: 'large', on: 'baseline', load: like('large') },
   { id: 'like:app:large', label: 'like + unlike (app, large)', scenario: 'like + unlike', server: 'app', database: 'large', on: 'app:large', load: like('large'), ratioTo: 'like:baseline:large', cpuRatio: true },
   { id: 'like:app:demo', label: 'like + unlike (app, demo)', scenario: 'like + unlike', server: 'app', database: 'demo', on: 'app:demo', load: like('demo') },
   // What Next.js itself costs: the same requests to an empty page and an empty route handler.
-  { id: 'feed:floor', label: 'feed (framework floor)', scenario: 'feed', server: 'floor', database: 'none', on: 'floor', load: feed('large'), ratioTo: 'feed:baseline:large', cpuRatio: true },
+  { id: 'feed:floor', label: 'feed (framework floor)', scenario: 'feed', server: 'floor', database: 'none', on: 'floor', load: feed('typical'), ratioTo: 'feed:baseline:large', cpuRatio: true },
   { id: 'like:floor', label: 'like + unlike (framework floor)', scenario: 'like + unlike', server: 'floor', database: 'none', on: 'floor', load: like('large'), ratioTo: 'like:baseline:large', cpuRatio: true },
   // What the like API could cost without the proxy's auth check in front of it.
   { id: 'like:floor:no-proxy', label: 'like + unlike (floor, no proxy)', scenario: 'like + unlike', server: 'floor, no proxy', database: 'none', on: 'floor', load: like('large', '/api/bare/posts'), ratioTo: 'like:baseline:large', cpuRatio: true },
   { id: 'like:floor:pages-api', label: 'like + unlike (floor, Pages API, no proxy)', scenario: 'like + unlike', server: 'floor, Pages API, no proxy', database: 'none', on: 'floor', load: like('large', '/api/pages/posts'), ratioTo: 'like:baseline:large', cpuRatio: true },
   { id: 'login:app:large', label: `login, ${LOGINS_IN_FLIGHT} in flight (app, large)`, scenario: 'login', server: 'app', database: 'large', on: 'app:large', load: login },
   // The feed while the logins keep the password pool busy (they start 1 s early, to pile up).
-  { id: 'feed:app:large:logins', label: `feed, ${LOGINS_IN_FLIGHT} logins in flight (app, large)`, scenario: `feed, ${LOGINS_IN_FLIGHT} logins in flight`, server: 'app', database: 'large', on: 'app:large', load: feed('large'), during: { load: login, what: 'logins', headStartMs: 1000 } },
+  { id: 'feed:app:large:logins', label: `feed, ${LOGINS_IN_FLIGHT} logins in flight (app, large)`, scenario: `feed, ${LOGINS_IN_FLIGHT} logins in flight`, server: 'app', database: 'large', on: 'app:large', load: feed('typical'), during: { load: login, what: 'logins', headStartMs: 1000 } },
   // Load from other work drifts: the feed is measured alone before and after the storm.
-  { id: 'feed:app:large:after-logins', label: 'feed again, after the logins (app, large)', scenario: 'feed, after the logins', server: 'app', database: 'large', on: 'app:large', load: feed('large') },
+  { id: 'feed:app:large:after-logins', label: 'feed again, after the logins (app, large)', scenario: 'feed, after the logins', server: 'app', database: 'large', on: 'app:large', load: feed('typical') },
   // One 12 MP upload at a time: p50 is what a person waits for (upload, decode, three renditions, store, row).
   { id: 'upload:app:large', label: 'upload a 12 MP JPEG, 1 at a time (app, large)', scenario: 'upload 12 MP JPEG', server: 'app', database: 'large', on: 'app:large', load: upload(1) },
-  { id: 'feed:app:large:uploads', label: `feed, ${UPLOADS_IN_FLIGHT} uploads in flight (app, large)`, scenario: `feed, ${UPLOADS_IN_FLIGHT} uploads in flight`, server: 'app', database: 'large', on: 'app:large', load: feed('large'), during: { load: upload(UPLOADS_IN_FLIGHT), what: 'uploads', headStartMs: 1000 } },
-  { id: 'feed:app:large:after-uploads', label: 'feed again, after the uploads (app, large)', scenario: 'feed, after the uploads', server: 'app', database: 'large', on: 'app:large', load: feed('large') },
+  { id: 'feed:app:large:uploads', label: `feed, ${UPLOADS_IN_FLIGHT} uploads in flight (app, large)`, scenario: `feed, ${UPLOADS_IN_FLIGHT} uploads in flight`, server: 'app', database: 'large', on: 'app:large', load: feed('typical'), during: { load: upload(UPLOADS_IN_FLIGHT), what: 'uploads', headStartMs: 1000 } },
+  { id: 'feed:app:large:after-uploads', label: 'feed again, after the uploads (app, large)', scenario: 'feed, after the uploads', server: 'app', database: 'large', on: 'app:large', load: feed('typical') },
 ] as const satisfies readonly Scenario<keyof typeof SERVERS, Fixtures>[];
 
 // With --db=libsql, after SCENARIOS. The ratio is libSQL ÷ the embedded app on the same data; no
 // CPU ratio, as the app's CPU time leaves out sqld's.
 const LIBSQL_SCENARIOS = [
-  { id: 'feed:libsql:large', label: 'feed (app on libSQL, large)', scenario: 'feed', server: 'app, libSQL', database: 'large', on: 'libsql:large', load: feed('large'), ratioTo: 'feed:app:large' },
+  { id: 'feed:libsql:large', label: 'feed (app on libSQL, large)', scenario: 'feed', server: 'app, libSQL', database: 'large', on: 'libsql:large', load: feed('typical'), ratioTo: 'feed:app:large' },
   { id: 'feed:libsql:demo', label: 'feed (app on libSQL, demo)', scenario: 'feed', server: 'app, libSQL', database: 'demo', on: 'libsql:demo', load: feed('demo'), ratioTo: 'feed:app:demo' },
   { id: 'like:libsql:large', label: 'like + unlike (app on libSQL, large)', scenario: 'like + unlike', server: 'app, libSQL', database: 'large', on: 'libsql:large', load: like('large'), ratioTo: 'like:app:large' },
   { id: 'like:libsql:demo', label: 'like + unlike (app on libSQL, demo)', scenario: 'like + unlike', server: 'app, libSQL', database: 'demo', on: 'libsql:demo', load: like('demo'), ratioTo: 'like:app:demo' },
@@ -229,6 +265,10 @@ const TARGETS: Target<Figures>[] = [
   },
   { target: '12 MP JPEG upload, p50 ≤ 1000 ms', value: (r) => r['upload:app:large'].p50, limit: 1000, atLeast: false },
   { target: 'feed p50, large ≤ 1.2 × demo database', value: (r) => r['feed:app:large'].p50 / r['feed:app:demo'].p50, limit: 1.2, atLeast: false },
+  { target: `feed p50, following ${GRAPH.heavyFollowing}, large ≤ 1.2 × demo database`, value: (r) => r['feed:app:large:heavy'].p50 / r['feed:app:demo'].p50, limit: 1.2, atLeast: false },
+  { target: 'profile p50, most followed, large ≤ 1.2 × demo database', value: (r) => r['profile:app:large:celebrity'].p50 / r['profile:app:demo'].p50, limit: 1.2, atLeast: false },
+  { target: 'profile p50, typical, large ≤ 1.2 × demo database', value: (r) => r['profile:app:large:typical'].p50 / r['profile:app:demo'].p50, limit: 1.2, atLeast: false },
+  { target: 'post page p50, most comments, large ≤ 1.2 × demo database', value: (r) => r['post:app:large'].p50 / r['post:app:demo'].p50, limit: 1.2, atLeast: false },
   { target: 'like p50, large ≤ 1.2 × demo database', value: (r) => r['like:app:large'].p50 / r['like:app:demo'].p50, limit: 1.2, atLeast: false },
   // Right passwords, within every limit: any refusal is the app (or the bench) getting it wrong.
   {
@@ -249,7 +289,7 @@ async function main() {
 
   console.log('Databases:');
   const large = await buildLargeDatabase(LARGE_DB, LARGE, BCRYPT_COST);
-  console.log(`  large (${LARGE.users} users, ${LARGE.posts} posts, ${LARGE.likes} likes): ${large} ${LARGE_DB}`);
+  console.log(`  large (${LARGE.users} users, ${LARGE.posts} posts, ${LARGE.likes} likes, ${LARGE.comments} comments, follows by a power law): ${large} ${LARGE_DB}`);
   await buildDemoDatabase(DEMO_DB, BCRYPT_COST, DEMO_MEDIA);
   rmSync(LARGE_MEDIA, { recursive: true, force: true });
   if (!existsSync(PHOTO_12MP)) writeFileSync(PHOTO_12MP, await photoLikeJpeg(4000, 3000));
@@ -260,10 +300,17 @@ async function main() {
   const servers = await startServers(SERVERS);
   const app = servers['app:large'];
   const cookies = { large: await sessionCookies(LARGE_DB, SECRET, 200), demo: await sessionCookies(DEMO_DB, SECRET, 4) };
-  const js = { feed: await firstLoadJs(app, '/feed', cookies.large[0]), login: await firstLoadJs(app, '/login') };
+  const viewers = Object.fromEntries(
+    await Promise.all(Object.entries(VIEWERS).map(async ([viewer, v]) => [viewer, await sessionCookies(v.db, SECRET, v.count, v.where)] as const)),
+  ) as Record<Viewer, string[]>; // one entry per key of VIEWERS
+  const subjects = { large: pageSubjects(LARGE_DB), demo: pageSubjects(DEMO_DB) };
+  console.log(`Viewers: ${Object.entries(viewers).map(([v, c]) => `${c.length} ${v}`).join(', ')}; pages: ${JSON.stringify(subjects)}`);
+  const js = { feed: await firstLoadJs(app, '/feed', viewers.typical[0]), login: await firstLoadJs(app, '/login') };
   console.log(`${showFirstLoadJs('/feed', js.feed)}; ${showFirstLoadJs('/login', js.login)}`);
   const fixtures: Fixtures = {
     cookies,
+    viewers,
+    subjects,
     pairs: { large: await unlikedPairs(LARGE_DB, SECRET, 2000), demo: await unlikedPairs(DEMO_DB, SECRET, 2000) },
     logins: await loginRequests(await loginFormFields(app.url), LOGIN_EMAILS, BENCH_PASSWORD),
     upload: await uploadBody(readFileSync(PHOTO_12MP)),

@@ -18,27 +18,59 @@ const pick = <T>(items: readonly T[], rand: () => number): T => {
   return item;
 };
 
-/** Session cookies for some users of the database, signed with the server's secret. */
-export async function sessionCookies(dbPath: string, secret: string, count: number): Promise<string[]> {
+/**
+ * Session cookies for some users of the database, signed with the server's secret: random ones,
+ * or the first `count` (by id) that `where` (SQL on users) picks.
+ */
+export async function sessionCookies(dbPath: string, secret: string, count: number, where?: string): Promise<string[]> {
   const sqlite = new Database(dbPath, { readonly: true });
   const users = sqlite
-    .prepare<[number], TokenUser>(`select ${USER_COLUMNS} from users order by random() limit ?`)
+    .prepare<[number], TokenUser>(`select ${USER_COLUMNS} from users ${where ? `where ${where} order by id` : 'order by random()'} limit ?`)
     .all(count);
   sqlite.close();
+  if (users.length === 0) throw new Error(`no user of ${dbPath} is ${where ?? 'there'}`);
   const key = await importKeyring([secret], { audience: getConfig().appOrigin });
   return Promise.all(users.map(async (u) => `${TOKEN_COOKIE}=${await signToken(u, key)}`));
 }
 
-/** GET /feed as a logged-in user, a different one on each request. */
-export function feedRequests(cookies: string[]): LoadRequest[] {
+/** GET `path` (a page) as a logged-in user, a different one of `cookies` on each request. */
+export function pageRequests(path: string, cookies: string[]): LoadRequest[] {
   const rand = random(1);
   return [
     {
       method: 'GET',
-      path: '/feed',
+      path,
       setupRequest: (request) => ({ ...request, headers: { ...request.headers, cookie: pick(cookies, rand) } }),
     },
   ];
+}
+
+/** What the page scenarios look at, found in the database by what makes them typical or extreme. */
+export type PageSubjects = {
+  /** The account with the most followers. */
+  celebrity: string;
+  /** An account with about the median number of followers and of follows. */
+  typical: string;
+  /** The post with the most comments (the most likes when none has comments). */
+  busiestPost: number;
+};
+
+export function pageSubjects(dbPath: string): PageSubjects {
+  const sqlite = new Database(dbPath, { readonly: true });
+  const one = <T>(query: string): T => {
+    const row = sqlite.prepare<[], T>(query).get();
+    if (row === undefined) throw new Error(`${dbPath}: nothing for ${query}`);
+    return row;
+  };
+  const median = (column: string) => one<{ n: number }>(`select ${column} as n from users order by ${column} limit 1 offset (select count(*) / 2 from users)`).n;
+  const [followers, following] = [median('follower_count'), median('following_count')];
+  const subjects = {
+    celebrity: one<{ username: string }>('select username from users order by follower_count desc, id limit 1').username,
+    typical: one<{ username: string }>(`select username from users order by abs(follower_count - ${followers}) + abs(following_count - ${following}), id limit 1`).username,
+    busiestPost: one<{ id: number }>('select id from posts order by comment_count desc, like_count desc, id desc limit 1').id,
+  };
+  sqlite.close();
+  return subjects;
 }
 
 export type LikePair = { userId: number; postId: number; cookie: string };
