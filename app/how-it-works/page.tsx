@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { CookieProbe } from '@/components/how-it-works/cookie-probe';
 import { ExpiryCountdown } from '@/components/how-it-works/expiry-countdown';
 import { FlowDiagram } from '@/components/how-it-works/flow-diagram';
+import { ResetFlow } from '@/components/how-it-works/reset-flow';
 import { TopBar } from '@/components/layout/top-bar';
 import { AUTH_COOKIES, describeCookieAttributes } from '@/lib/auth/cookies';
 import { getSession } from '@/lib/auth/dal';
@@ -135,6 +136,13 @@ export default async function HowItWorksPage() {
             session costs a lookup per request and is revoked by deleting its row. Passwords are stored as bcrypt hashes in
             both, and the login error never says whether the email or the password was wrong.
           </p>
+        </section>
+
+        <section aria-labelledby="reset-flow-heading" className="flex flex-col gap-3">
+          <h2 id="reset-flow-heading" className="font-semibold">
+            And when the password is forgotten
+          </h2>
+          <ResetFlow />
         </section>
       </main>
     </>

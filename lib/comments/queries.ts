@@ -1,5 +1,5 @@
 import 'server-only';
-import { requireViewer } from '@/lib/auth/dal';
+import { requireVerifiedViewer, requireViewer } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import type { Admission } from '@/lib/http/route';
 import { retryLater } from '@/lib/http/json';
@@ -39,7 +39,7 @@ export type Commenting = { add(postId: number, text: string): Promise<CommentVie
  * comment was written.
  */
 export async function admitComment(): Promise<Admission<Commenting>> {
-  const viewer = await requireViewer();
+  const viewer = await requireVerifiedViewer();
   const reserved = await reserveAttempt(LIMITS.commentsPerUser, String(viewer.id));
   if (!reserved.ok) {
     const message = `You have commented a lot this hour. ${retryMessage(reserved.retryAfterSeconds)}`;
@@ -63,7 +63,7 @@ export async function admitComment(): Promise<Admission<Commenting>> {
 
 /** The viewer comments on a post (text already cleaned, schemas.ts); null when there is no such post. */
 export async function addComment(postId: number, text: string): Promise<CommentView | null> {
-  const viewer = await requireViewer();
+  const viewer = await requireVerifiedViewer();
   const [row] = await prepared().insert.execute({ postId, viewerId: viewer.id, text, now: Date.now() });
   return row ? { ...row, author: viewer.username } : null;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { requireViewer } from '@/lib/auth/dal';
+import { requireVerifiedViewer, requireViewer } from '@/lib/auth/dal';
 import { getDb } from '@/lib/db/client';
 import { LIMITS, type RateLimited, reserveAttempt } from '@/lib/security/rate-limit';
 import { deleteFollowQuery, followerCountQuery, insertFollowQuery, userIdByNameQuery } from './statements';
@@ -28,7 +28,8 @@ const prepared = () => (statements ??= prepareFollowStatements());
  * are not, as they only take back.
  */
 export async function setFollow(username: string, following: boolean): Promise<FollowResult> {
-  const viewer = await requireViewer();
+  // Following waits for a confirmed email when REQUIRE_VERIFIED_EMAIL=on; taking one back never does.
+  const viewer = following ? await requireVerifiedViewer() : await requireViewer();
   const { userId, insert, remove, followerCount } = prepared();
   if (following) {
     const reserved = await reserveAttempt(LIMITS.followsPerUser, String(viewer.id));
