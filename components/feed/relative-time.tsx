@@ -22,7 +22,7 @@ function relative(timestamp: number, now: number): string {
 export function RelativeTime({ timestamp, now }: { timestamp: number; now: number }) {
   const date = new Date(timestamp);
   return (
-    <time dateTime={date.toISOString()} title={date.toUTCString()} className="text-sm text-neutral-500 dark:text-neutral-400">
+    <time dateTime={date.toISOString()} title={date.toUTCString()} className="text-sm text-neutral-600 dark:text-neutral-400">
       {relative(timestamp, now)}
     </time>
   );

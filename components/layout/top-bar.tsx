@@ -54,6 +54,15 @@ function SearchBox() {
   );
 }
 
+/** On a phone the button is this icon alone (its name stays for screen readers). */
+function LogoutIcon() {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5 shrink-0 sm:hidden" fill="none" stroke="currentColor" strokeWidth={2}>
+      <path strokeLinecap="round" strokeLinejoin="round" d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 8l-4 4 4 4M6 12h10" />
+    </svg>
+  );
+}
+
 function DevicesIcon() {
   return (
     <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth={2}>
@@ -72,40 +81,41 @@ export function TopBar({ user }: { user: Viewer | null }) {
         <Logo href={user ? ROUTES.home : ROUTES.login} compact={Boolean(user)} />
         {user ? <SearchBox /> : null}
         <div className="flex items-center gap-0.5 sm:gap-2">
-          <Link href={ROUTES.howItWorks} className={linkClass}>
+          <Link href={ROUTES.howItWorks} className={linkClass} title="How it works">
             <InfoIcon />
-            <span className="sr-only md:not-sr-only">How it works</span>
+            {/* Logged in, the bar is full: icons, with names for screen readers and on hover. */}
+            <span className={user ? 'sr-only' : 'sr-only md:not-sr-only'}>How it works</span>
           </Link>
           {user ? (
             <>
-              <Link href={ROUTES.explore} className={linkClass}>
+              <Link href={ROUTES.explore} className={linkClass} title="Explore">
                 <CompassIcon />
-                <span className="sr-only md:not-sr-only">Explore</span>
+                <span className="sr-only lg:not-sr-only">Explore</span>
               </Link>
-              <Link href={ROUTES.newPost} className={linkClass}>
+              <Link href={ROUTES.newPost} className={linkClass} title="New post">
                 <PlusIcon />
-                <span className="sr-only md:not-sr-only">New post</span>
+                <span className="sr-only lg:not-sr-only">New post</span>
               </Link>
               {/* The count streams in after the page: it never holds the page up. */}
               <Suspense fallback={<NotificationsLink unread={0} className={linkClass} />}>
                 <UnreadNotificationsLink className={linkClass} />
               </Suspense>
-              <Link href={ROUTES.sessions} className={linkClass}>
+              <Link href={ROUTES.sessions} className={linkClass} title="Sessions">
                 <DevicesIcon />
-                <span className="sr-only md:not-sr-only">Sessions</span>
+                <span className="sr-only">Sessions</span>
               </Link>
               <Link href={profilePath(user.username)} className={linkClass} title={`Logged in as ${user.username}`}>
-                <span className="hidden sm:block">
-                  <Avatar username={user.username} src={null} size={32} />
-                </span>
-                <span className="sr-only md:not-sr-only md:max-w-[8rem] md:truncate">{user.username}</span>
+                <Avatar username={user.username} src={null} size={28} />
+                <span className="sr-only">{user.username}</span>
               </Link>
               <form action={logout}>
                 <button
                   type="submit"
-                  className="shrink-0 rounded-lg border border-neutral-300 px-2 py-1.5 text-sm font-semibold whitespace-nowrap sm:px-3 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
+                  title="Log out"
+                  className="flex shrink-0 items-center rounded-lg border border-neutral-300 px-1.5 py-1.5 text-sm font-semibold whitespace-nowrap sm:px-3 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
                 >
-                  Log out
+                  <LogoutIcon />
+                  <span className="max-sm:sr-only">Log out</span>
                 </button>
               </form>
             </>

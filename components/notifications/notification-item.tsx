@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { RelativeTime } from '@/components/feed/relative-time';
+import { Avatar } from '@/components/users/avatar';
 import { UserLink } from '@/components/users/user-link';
 import type { NotificationView } from '@/lib/notifications/queries';
 import { postPath, profilePath } from '@/lib/routes';
@@ -15,14 +16,7 @@ export function NotificationItem({ notification: n, now }: { notification: Notif
   const { href, text } = what(n);
   return (
     <li className={`flex items-center gap-3 px-3 py-2.5 ${n.unread ? 'bg-orange-50 dark:bg-orange-950/40' : ''}`}>
-      {n.actorAvatar ? (
-        // eslint-disable-next-line @next/next/no-img-element
-        <img src={n.actorAvatar} alt="" width={40} height={40} className="size-10 shrink-0 rounded-full object-cover" />
-      ) : (
-        <span aria-hidden="true" className="flex size-10 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-amber-400 to-pink-600 font-semibold text-white uppercase">
-          {n.actor.charAt(0)}
-        </span>
-      )}
+      <Avatar username={n.actor} src={n.actorAvatar} size={40} />
       <div className="min-w-0 flex-1 text-sm">
         {n.unread ? <span className="sr-only">New: </span> : null}
         <p className="line-clamp-3 break-words">

@@ -24,7 +24,7 @@ export function NotificationsLink({ unread, className }: { unread: number; class
   const label = count > 0 ? `Notifications, ${count} unread` : 'Notifications';
   return (
     // Not prefetched: rendering the page marks the notifications read.
-    <Link href={ROUTES.notifications} prefetch={false} aria-label={label} className={className}>
+    <Link href={ROUTES.notifications} prefetch={false} aria-label={label} title={label} className={className}>
       <span className="relative block">
         <BellIcon />
         {count > 0 ? (
@@ -36,7 +36,7 @@ export function NotificationsLink({ unread, className }: { unread: number; class
           </span>
         ) : null}
       </span>
-      <span className="sr-only md:not-sr-only">Notifications</span>
+      <span className="sr-only lg:not-sr-only">Notifications</span>
     </Link>
   );
 }

@@ -8,7 +8,8 @@ type RichTextProps = {
   knownUsers?: ReadonlySet<string>;
 };
 
-const linkClass = 'text-sky-800 hover:underline dark:text-sky-300';
+// Underlined, not only coloured: a link inside text must not rely on colour alone (WCAG 1.4.1).
+const linkClass = 'text-sky-800 underline decoration-sky-800/40 underline-offset-2 hover:decoration-current dark:text-sky-300 dark:decoration-sky-300/50';
 
 /** A caption or comment: text nodes, with #tags and @mentions as links. Never HTML. */
 export function RichText({ text, knownUsers }: RichTextProps) {
