@@ -6,15 +6,13 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
 import { changeEmailAction } from '@/lib/account/actions';
 import type { FormState } from '@/lib/forms/form-state';
+import { SettingsSection } from './settings-section';
 
 /** "Change email": the new address and the current password; a link to the new address makes the change. */
 export function ChangeEmailForm({ email }: { email: string }) {
   const [state, action, pending] = useActionState(changeEmailAction, {} satisfies FormState);
   return (
-    <section aria-labelledby="change-email" className="flex flex-col gap-3 rounded-xl border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-950">
-      <h2 id="change-email" className="font-semibold">
-        Change email
-      </h2>
+    <SettingsSection id="change-email" title="Change email">
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
         Your email is <strong>{email}</strong>. We send a link to the new address; the change is made when you open it.
       </p>
@@ -25,6 +23,6 @@ export function ChangeEmailForm({ email }: { email: string }) {
         <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required errors={state.errors?.currentPassword} />
         <SubmitButton pending={pending}>Change email</SubmitButton>
       </form>
-    </section>
+    </SettingsSection>
   );
 }
