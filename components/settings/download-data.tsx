@@ -1,12 +1,10 @@
 import { ROUTES } from '@/lib/routes';
+import { SettingsSection } from './settings-section';
 
 /** "Download your data": a plain link to the export, so the browser saves the file as it arrives. */
 export function DownloadData() {
   return (
-    <section aria-labelledby="download-data" className="flex flex-col gap-3 rounded-xl border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-950">
-      <h2 id="download-data" className="font-semibold">
-        Your data
-      </h2>
+    <SettingsSection id="download-data" title="Your data">
       <p className="text-sm text-neutral-600 dark:text-neutral-400">
         A JSON file with your profile, your posts (captions, alt text, links to the photos), your comments, likes and
         follows, and where you have logged in. Of other people it holds only their usernames.
@@ -18,6 +16,6 @@ export function DownloadData() {
       >
         Download your data
       </a>
-    </section>
+    </SettingsSection>
   );
 }

@@ -12,11 +12,12 @@ import { sendAccountNotice } from '@/lib/mail/notices';
 import { requestContextOf } from '@/lib/mail/request-context';
 import { ROUTES } from '@/lib/routes';
 import { retryMessage } from '@/lib/security/rate-limit';
+import { requestEmailChange } from './change-email';
 import { changePassword } from './change-password';
 import { deleteMyAccount } from './delete-account';
 import { LINK_EXPIRED, LINK_INVALID, RESET_REQUESTED, VERIFY_SENT } from './messages';
 import { requestPasswordReset, resetPassword } from './password-reset';
-import { ACCOUNT_DELETED_PATH, PASSWORD_CHANGED_PATH, WRONG_PASSWORD, changePasswordSchema, deleteAccountSchema } from './validation';
+import { ACCOUNT_DELETED_PATH, PASSWORD_CHANGED_PATH, WRONG_PASSWORD, changeEmailSchema, changePasswordSchema, deleteAccountSchema } from './validation';
 import { resendVerification } from './verification';
 
 export const forgotPassword = validatedAction(forgotPasswordSchema, { echo: ['email'] }, async ({ email }) => {
@@ -69,4 +70,15 @@ export const deleteAccountAction = validatedAction(deleteAccountSchema, { echo: 
   // Deleted by this request or, a moment earlier, by another of this browser's: either way it is gone.
   await clearAuthCookies();
   redirect(ACCOUNT_DELETED_PATH);
+});
+
+/** "Change email": the same answer whether or not the new address is taken; the mails go after it. */
+export const changeEmailAction = validatedAction(changeEmailSchema, { echo: ['newEmail'] }, async (input) => {
+  await verifySession();
+  const result = await requestEmailChange(input, await currentRequester(), requestContextOf(await headers()));
+  if (!result.ok) {
+    if (result.reason === 'field') return { errors: { [result.field]: [result.message] } };
+    return { message: result.reason === 'rate-limited' ? retryMessage(result.retryAfterSeconds) : BUSY };
+  }
+  return { notice: result.message, values: { newEmail: '' } };
 });

@@ -11,3 +11,6 @@ export const LINK_EXPIRED = 'This link has expired.';
 export const VERIFY_SENT = 'We sent you a new link. Check your inbox.';
 export const EMAIL_CONFIRMED = 'Your email is confirmed. Thank you!';
 export const UNVERIFIED_REFUSED = 'Confirm your email address first: open the link we sent you, or resend it from the banner at the top of the page.';
+export const EMAIL_CHANGED = (email: string) => `Your email is now ${email}. Log in with it from now on.`;
+/** A change-email link whose address another account took after it was sent: nothing changed. */
+export const EMAIL_CHANGE_TAKEN = 'That address now belongs to another account, so your email was not changed. Your old address still works.';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { loginSchema, newPasswordSchema } from '@/lib/auth/validation';
+import { forgotPasswordSchema, loginSchema, newPasswordSchema } from '@/lib/auth/validation';
 import { ROUTES } from '@/lib/routes';
 
 // The account forms' rules and words. A password typed to prove who you are is checked like a
@@ -9,10 +9,13 @@ const currentPassword = loginSchema.shape.password;
 
 export const changePasswordSchema = z.object({ currentPassword, newPassword: newPasswordSchema });
 export const deleteAccountSchema = z.object({ password: currentPassword });
+export const changeEmailSchema = z.object({ newEmail: forgotPasswordSchema.shape.email, currentPassword });
 
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
+export type ChangeEmailInput = z.infer<typeof changeEmailSchema>;
 
 export const WRONG_PASSWORD = 'That is not your current password.';
+export const SAME_EMAIL = 'This is already your email.';
 export const SAME_PASSWORD = 'Choose a new password: this is the one you have now.';
 
 /** Where the security page says the password was changed. */

@@ -1,0 +1,7 @@
+import { vi } from 'vitest';
+import { useTestDatabase } from '@/testing/database';
+import { describeEmailChange } from './change-email.cases';
+
+vi.mock('@/lib/mail/transport', () => ({ deliver: vi.fn(async () => {}) }));
+
+describeEmailChange(useTestDatabase);
