@@ -20,7 +20,7 @@ async function changePassword(page: Page, current: string, next: string) {
 async function deleteAccount(page: Page, password: string) {
   await page.goto('/settings/account');
   await page.getByRole('button', { name: 'Delete account' }).click();
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Delete account' }).click();
 }
 
@@ -139,11 +139,11 @@ test.describe('delete account', () => {
     const oldId = await idOf(user.username);
 
     await deleteAccount(page, 'not my password');
-    await expect(page.getByLabel('Password')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByText('That is not your current password.')).toBeVisible();
     expect(await likeState(db, 4)).toEqual(before);
 
-    await page.getByLabel('Password').fill(user.password);
+    await page.getByLabel('Password', { exact: true }).fill(user.password);
     await page.getByRole('button', { name: 'Delete account' }).click();
     await expect(page).toHaveURL('/login?reason=account-deleted');
     await expect(page.getByRole('status')).toContainText('Your account has been deleted');
@@ -178,10 +178,10 @@ test.describe('delete account', () => {
     await register(page);
     await page.goto('/settings/account');
     await page.getByRole('button', { name: 'Delete account' }).click();
-    await expect(page.getByLabel('Password')).toBeFocused();
+    await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
     await expect(page.getByText('This cannot be undone.')).toBeVisible();
     await page.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByLabel('Password')).toHaveCount(0);
+    await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Delete account' })).toBeFocused();
   });
 });

@@ -7,10 +7,10 @@ type DemoUser = { username: string; email: string; displayName: string; bio: str
 export const DEMO_PASSWORD = 'cookies-and-cream';
 
 export const demoUsers = [
-  { username: 'demo', email: 'demo@example.com', displayName: 'Demo Cookie', bio: 'The account on the login page.\nLook around, like things, post a photo.' },
-  { username: 'chinu', email: 'chinu@example.com', displayName: 'Chinu', bio: 'Chai first, cookies second.\nMumbai rooftops and rainy windows.' },
-  { username: 'maya.bakes', email: 'maya.bakes@example.com', displayName: 'Maya Bakes', bio: 'Home baker. Brown butter evangelist.\nNew batch every Sunday.' },
-  { username: 'arjun_clicks', email: 'arjun_clicks@example.com', displayName: 'Arjun', bio: 'Street and food photography.\nShot on whatever is in my pocket.' },
+  { username: 'demo', email: 'demo@example.com', displayName: 'Demo Baker', bio: 'The account on the login page.\nLook around, like things, post a photo.' },
+  { username: 'chinu', email: 'chinu@example.com', displayName: 'Chinmayi Rao', bio: 'Chai first, cookies second.\nMumbai rooftops and rainy windows.' },
+  { username: 'maya.bakes', email: 'maya.bakes@example.com', displayName: 'Maya Fernandes', bio: 'Home baker. Brown butter evangelist.\nNew batch every Sunday.' },
+  { username: 'arjun_clicks', email: 'arjun_clicks@example.com', displayName: 'Arjun Mehta', bio: 'Street and food photography.\nShot on whatever is in my pocket.' },
 ] as const satisfies readonly DemoUser[];
 
 /**
