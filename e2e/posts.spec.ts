@@ -137,9 +137,11 @@ test.describe('posting a photo', () => {
     await register(page);
     await page.getByRole('article').filter({ hasText: 'not yours' }).first().getByRole('link', { name: /ago|now/ }).click();
     await expect(page).toHaveURL(url);
-    await expect(page.getByRole('article')).toContainText('not yours');
+    // Opened from the feed, the post shows in a dialog over it.
+    const post = page.getByRole('dialog').getByRole('article');
+    await expect(post).toContainText('not yours');
     // No alt text given: the generated one says whose photo it is and what they wrote.
-    await expect(page.getByRole('article').getByRole('img')).toHaveAttribute('alt', `Photo by ${owner.user.username}: not yours`);
+    await expect(post.getByRole('img')).toHaveAttribute('alt', `Photo by ${owner.user.username}: not yours`);
     await expect(page.getByRole('button', { name: 'Edit' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0);
     await owner.api.delete(`/api${url.replace('/p/', '/posts/')}`);
