@@ -76,7 +76,8 @@ test.describe('sessions page', () => {
 
     await page.getByRole('link', { name: 'Sessions' }).click();
     await expect(page).toHaveURL('/settings/sessions');
-    const rows = page.getByRole('listitem');
+    // The sessions' own list, not the settings menu beside it.
+    const rows = page.getByRole('region', { name: 'Active sessions' }).getByRole('listitem');
     await expect(rows).toHaveCount(2);
     await expect(rows.filter({ hasText: 'This device' })).toHaveCount(1);
     const iphone = rows.filter({ hasText: 'Safari on iPhone' });
