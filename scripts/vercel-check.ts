@@ -72,7 +72,9 @@ function run(command: string, args: string[], env: Record<string, string>, logFi
 
 /** The environment Vercel would give the build and the functions: the project's variables and its own. */
 function vercelEnv(variables: Record<string, string>): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_cache'];
+  // The CA settings too: behind a TLS-inspecting proxy npm reaches the registry only with them
+  // (an install with its own --prefix no longer reads the global npmrc that names the CA file).
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'npm_config_cache', 'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR'];
   const base = Object.fromEntries(keep.flatMap((name) => { const value = process.env[name]; return value ? [[name, value]] : []; }));
   return { ...base, ...variables, VERCEL: '1', CI: '1', NEXT_TELEMETRY_DISABLED: '1', VERCEL_TELEMETRY_DISABLED: '1' };
 }
