@@ -14,6 +14,11 @@ async function main() {
   const config = JSON.parse(fs.readFileSync(path.join(dir, '.vc-config.json'), 'utf8'));
   process.chdir(dir);
   Object.assign(process.env, config.environment ?? {});
+  // Vercel's launcher gives each request a context whose waitUntil keeps the instance alive for
+  // work after the answer; Next.js' after() (mail, login history) looks it up by this symbol.
+  const pending = new Set();
+  const context = { waitUntil: (promise) => { pending.add(promise); Promise.resolve(promise).finally(() => pending.delete(promise)); } };
+  globalThis[Symbol.for('@vercel/request-context')] = { get: () => context };
   const loaded = await import(pathToFileURL(path.join(dir, config.handler)).href);
   const handler = [loaded.default, loaded.default?.default, loaded.handler].find((h) => typeof h === 'function');
   if (!handler) throw new Error(`${config.handler} exports no (req, res) handler`);
