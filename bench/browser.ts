@@ -14,12 +14,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUTH_COOKIES } from '@/lib/auth/cookies';
 import { DEMO_USER, type SamplePage, firstPostId, samplePages } from '@/testing/sample-pages';
+import { startSmtpServer } from '@/testing/smtp-server';
 import { APP_SOURCES, FLOOR_SOURCES, type FirstLoadJs, ensureBuild, firstLoadJs } from './build';
 import { type Browser, type PageRun, launchChromium, medianRun, runLighthouse } from './lighthouse';
 import { machine, mergeResults, printMarkdownTable, showFirstLoadJs } from './report';
 import { FLOOR_DIR, type Server, startApp, startFloor, runBench } from './servers';
 
-const PORTS = { app: 4250, floor: 4251, chrome: 4252 };
+const PORTS = { app: 4250, floor: 4251, chrome: 4252, smtp: 4253 };
 const RUNS = Number(process.env.BENCH_BROWSER_RUNS ?? 3);
 const ONLY = process.argv.find((a) => a.startsWith('--pages='))?.slice('--pages='.length).split(',');
 const DATA = join('.data', 'bench-browser');
@@ -141,7 +142,15 @@ async function main() {
   rmSync(DATA, { recursive: true, force: true });
   const appUrl = `http://127.0.0.1:${PORTS.app}`;
   const secret = randomBytes(32).toString('base64url');
-  const app = await startApp(PORTS.app, { AUTH_SECRET: secret, APP_URL: appUrl, DATABASE_URL: `file:${join(DATA, 'cookiegram.db')}`, STORAGE_URL: `file:${join(DATA, 'media')}` });
+  // A production server sends real mail: a real SMTP server on loopback takes it.
+  const smtp = await startSmtpServer({ port: PORTS.smtp });
+  const app = await startApp(PORTS.app, {
+    AUTH_SECRET: secret,
+    APP_URL: appUrl,
+    DATABASE_URL: `file:${join(DATA, 'cookiegram.db')}`,
+    STORAGE_URL: `file:${join(DATA, 'media')}`,
+    SMTP_URL: smtp.url,
+  });
   const floorServer = await startFloor(PORTS.floor);
   const browser = await launchChromium(PORTS.chrome);
   try {
@@ -177,6 +186,7 @@ async function main() {
     browser.stop();
     await app.stop();
     await floorServer.stop();
+    await smtp.stop();
   }
 }
 
