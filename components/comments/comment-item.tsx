@@ -14,8 +14,7 @@ export function CommentItem({ comment, now, knownUsers, action }: CommentItemPro
         <UserLink username={comment.author} className="mr-1.5 font-semibold hover:underline" />
         <RichText text={comment.text} knownUsers={knownUsers} />
         <span className="ml-2 whitespace-nowrap">
-          {/* A comment made after the page was served is "just now", never "in 2 min". */}
-          <RelativeTime timestamp={comment.createdAt} now={Math.max(now, comment.createdAt)} />
+          <RelativeTime timestamp={comment.createdAt} now={now} />
         </span>
       </p>
       {action}

@@ -3,6 +3,7 @@ import { RichText } from '@/components/text/rich-text';
 import { UserLink } from '@/components/users/user-link';
 import type { CommentView } from '@/lib/comments/queries';
 import { postPath } from '@/lib/routes';
+import { formatCount } from '@/lib/text/format';
 
 /** A feed card's comments: "View all N comments" when there are more than shown, then the newest two. */
 export function CommentPreviews({ postId, count, comments }: { postId: number; count: number; comments: CommentView[] }) {
@@ -11,7 +12,7 @@ export function CommentPreviews({ postId, count, comments }: { postId: number; c
     <div className="flex flex-col gap-1 text-sm">
       {count > comments.length ? (
         <Link href={postPath(postId)} className="self-start rounded text-neutral-500 hover:underline dark:text-neutral-400">
-          View all {count.toLocaleString('en-US')} comments
+          View all {formatCount(count)} comments
         </Link>
       ) : null}
       <ul className="flex flex-col gap-0.5">

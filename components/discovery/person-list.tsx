@@ -2,8 +2,8 @@ import { Avatar } from '@/components/users/avatar';
 import { FollowButton } from '@/components/users/follow-button';
 import { UserLink } from '@/components/users/user-link';
 import type { Person } from '@/lib/discovery/people';
+import { countLabel } from '@/lib/text/format';
 
-const followers = (n: number) => (n === 1 ? '1 follower' : `${n.toLocaleString('en-US')} followers`);
 
 /** People (suggestions, search results): avatar, username, display name, followers, and Follow. */
 export function PersonList({ people, label }: { people: Person[]; label: string }) {
@@ -15,7 +15,7 @@ export function PersonList({ people, label }: { people: Person[]; label: string 
           <div className="flex min-w-0 flex-1 flex-col">
             <UserLink username={person.username} className="truncate text-sm font-semibold hover:underline" />
             {person.displayName ? <span className="truncate text-sm text-neutral-600 dark:text-neutral-400">{person.displayName}</span> : null}
-            <span className="text-xs text-neutral-600 dark:text-neutral-400">{followers(person.followerCount)}</span>
+            <span className="text-xs text-neutral-600 dark:text-neutral-400">{countLabel(person.followerCount, 'follower')}</span>
           </div>
           <FollowButton username={person.username} following={person.following} />
         </li>

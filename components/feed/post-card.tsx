@@ -6,6 +6,7 @@ import type { FeedPost } from '@/lib/posts/queries';
 import { mediumSize, thumbnailSize } from '@/lib/media/sizes';
 import { photoAlt } from '@/lib/posts/photo-alt';
 import { postPath } from '@/lib/routes';
+import { countLabel } from '@/lib/text/format';
 import { CommentPreviews } from '@/components/comments/comment-previews';
 import { RichText } from '@/components/text/rich-text';
 import { Avatar } from '@/components/users/avatar';
@@ -101,7 +102,7 @@ export function PostCard({ post, eager, now, menu, comments }: PostCardProps) {
       <div className="flex flex-col gap-1.5 px-3 py-3">
         <LikeButton liked={like.liked} onToggle={() => like.setLiked(!like.liked)} />
         <p className="text-sm font-semibold" aria-live="polite">
-          {like.likeCount === 1 ? '1 like' : `${like.likeCount.toLocaleString('en-US')} likes`}
+          {countLabel(like.likeCount, 'like')}
         </p>
         {like.error ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">

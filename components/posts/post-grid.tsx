@@ -7,6 +7,7 @@ import { LoadMoreFooter } from '@/components/ui/load-more-footer';
 import { useLoadMore } from '@/components/ui/use-load-more';
 import type { GridLoadResult, GridPage, GridPost } from '@/lib/posts/grid';
 import { postPath } from '@/lib/routes';
+import { formatCount } from '@/lib/text/format';
 
 /** The first rows load at once: they are on screen. */
 const EAGER_POSTS = 6;
@@ -21,8 +22,6 @@ function CommentIcon({ className }: { className?: string }) {
     </svg>
   );
 }
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 function GridCell({ post, eager }: { post: GridPost; eager: boolean }) {
   return (
@@ -49,11 +48,11 @@ function GridCell({ post, eager }: { post: GridPost; eager: boolean }) {
         >
           <span className="flex items-center gap-1.5">
             <HeartIcon filled className="size-5" />
-            {count(post.likeCount)}
+            {formatCount(post.likeCount)}
           </span>
           <span className="flex items-center gap-1.5">
             <CommentIcon className="size-5" />
-            {count(post.commentCount)}
+            {formatCount(post.commentCount)}
           </span>
         </span>
       </Link>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { ROUTES, followersPath, followingPath } from '@/lib/routes';
-import { countLabel } from '@/lib/users/counts';
+import { countLabel } from '@/lib/text/format';
 import type { Profile } from '@/lib/users/profiles';
 import { Avatar } from './avatar';
 import { FollowButton } from './follow-button';

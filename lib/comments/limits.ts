@@ -1,6 +1,8 @@
 // What a comment may hold, and what is said when it does not: for the API's schema (schemas.ts)
 // and the comment form, which checks the same before sending (no zod here: client code imports it).
 
+import { formatCount } from '@/lib/text/format';
+
 export const COMMENT_MAX = 2200;
 /** The form's counter shows from here on: most comments are a line, and a counter would be noise. */
 export const COMMENT_COUNTER_FROM = 2000;
@@ -9,7 +11,7 @@ export const COMMENT_BODY_MAX_BYTES = 16 * 1024;
 
 export const COMMENT_MESSAGES = {
   empty: 'Write something to comment.',
-  tooLong: `Comments can be at most ${COMMENT_MAX.toLocaleString('en-US')} characters.`,
+  tooLong: `Comments can be at most ${formatCount(COMMENT_MAX)} characters.`,
 };
 
 // C0 and C1 control characters but the newline: invisible, and NUL breaks HTML. Tabs go too.

@@ -1,6 +1,8 @@
 // What a post may hold, and what is said when it does not: for the API's schemas (schemas.ts) and
 // the forms, which check the same before sending (no zod here: client components import it).
 
+import { formatCount } from '@/lib/text/format';
+
 export const CAPTION_MAX = 2200;
 export const ALT_MAX = 250;
 /** A whole upload request, photo and fields; bigger bodies are refused with a 413. */
@@ -15,7 +17,7 @@ export const POST_MESSAGES = {
   noPhoto: 'Choose a photo to share.',
   emptyPhoto: 'Choose a photo to share: this file is empty.',
   photoTooLarge: `This file is over ${UPLOAD_MAX_BYTES / (1024 * 1024)} MB. Please choose a smaller photo.`,
-  captionTooLong: `Captions can be at most ${CAPTION_MAX.toLocaleString('en-US')} characters.`,
+  captionTooLong: `Captions can be at most ${formatCount(CAPTION_MAX)} characters.`,
   altTooLong: `Alt text can be at most ${ALT_MAX} characters.`,
   controlCharacters: 'Remove the invisible control characters from this text.',
 };

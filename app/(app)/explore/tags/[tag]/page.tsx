@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TagGrid } from '@/components/discovery/explore-grid';
 import { verifySession } from '@/lib/auth/dal';
+import { countLabel } from '@/lib/text/format';
 import { countTagPosts, getTagPage } from '@/lib/discovery/posts';
 import { parseTagParam } from '@/lib/posts/tags';
 
@@ -20,7 +21,7 @@ export default async function TagPage({ params }: PageProps<'/explore/tags/[tag]
     <>
       <header className="flex flex-col gap-1 px-3 pb-3 sm:px-0">
         <h1 className="text-lg font-semibold break-all">#{tag}</h1>
-        <p className="text-sm text-neutral-600 dark:text-neutral-400">{total === 1 ? '1 post' : `${total.toLocaleString('en-US')} posts`}</p>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">{countLabel(total, 'post')}</p>
       </header>
       <TagGrid tag={tag} initial={page} />
     </>
