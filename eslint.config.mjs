@@ -28,8 +28,18 @@ export default defineConfig([
     files: ['app/**', 'components/**', 'lib/**', 'proxy.ts', 'instrumentation.ts'],
     ignores: ['**/*.test.ts', '**/*.cases.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/testing/*', '**/testing/*'], message: 'testing/ is for tests and tools, not the app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'next/link', message: "Use { Link } from '@/components/ui/link': it prefetches on intent, not on sight." }],
+          patterns: [{ group: ['@/testing/*', '**/testing/*'], message: 'testing/ is for tests and tools, not the app.' }],
+        },
+      ],
     },
+  },
+  {
+    files: ['components/ui/link.tsx'],
+    rules: { 'no-restricted-imports': 'off' },
   },
   {
     // Preloaded with node --require into the functions the Vercel check runs: CommonJS by necessity.

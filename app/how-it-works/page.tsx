@@ -1,7 +1,7 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { CookieProbe } from '@/components/how-it-works/cookie-probe';
 import { ExpiryCountdown } from '@/components/how-it-works/expiry-countdown';

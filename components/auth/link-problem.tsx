@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 
 /** What a used, replaced or stale mailed link opens: says so, and offers a new one. */
 export function LinkProblem({ message, retry }: { message: string; retry: { label: string; href: string } }) {

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { RichText } from '@/components/text/rich-text';
 import { UserLink } from '@/components/users/user-link';
 import type { CommentView } from '@/lib/comments/queries';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { type ReactNode, useRef, useState } from 'react';
 import type { FeedPost } from '@/lib/posts/queries';
 import { mediumSize, thumbnailSize } from '@/lib/media/sizes';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ROUTES } from '@/lib/routes';
 
 /** What the 404 page says, inside whichever layout's <main> it is shown. */

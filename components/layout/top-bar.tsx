@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Suspense } from 'react';
 import { NotificationsLink } from '@/components/notifications/notifications-link';
 import { UnreadNotificationsLink } from '@/components/notifications/unread-notifications-link';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { RelativeTime } from '@/components/feed/relative-time';
 import { Avatar } from '@/components/users/avatar';
 import { UserLink } from '@/components/users/user-link';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { HeartIcon } from '@/components/feed/like-button';
 import { LoadMoreFooter } from '@/components/ui/load-more-footer';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { parseEntities } from '@/lib/text/entities';
 import { profilePath, tagPath } from '@/lib/routes';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useState } from 'react';
 import { ROUTES, followersPath, followingPath } from '@/lib/routes';
 import { countLabel } from '@/lib/text/format';

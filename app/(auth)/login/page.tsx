@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { LoginForm } from '@/components/auth/login-form';
 import { ACCOUNT_DELETED_REASON } from '@/lib/account/validation';
 import { safeNextPath } from '@/lib/auth/redirect';

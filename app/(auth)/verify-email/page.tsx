@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { LinkProblem } from '@/components/auth/link-problem';
 import { type EmailChangeResult, confirmEmailChange } from '@/lib/account/change-email';
 import { EMAIL_CHANGED, EMAIL_CHANGE_TAKEN, EMAIL_CONFIRMED, LINK_EXPIRED, LINK_INVALID } from '@/lib/account/messages';

@@ -1,5 +1,5 @@
 import 'server-only';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { PeopleList } from '@/components/users/people-list';
 import { followersPath, followingPath, profilePath } from '@/lib/routes';
 import { loadMorePeople } from '@/lib/users/actions';
