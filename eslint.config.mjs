@@ -38,10 +38,6 @@ export default defineConfig([
     },
   },
   {
-    files: ['components/ui/link.tsx'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
-  {
     // Preloaded with node --require into the functions the Vercel check runs: CommonJS by necessity.
     files: ['testing/vercel/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

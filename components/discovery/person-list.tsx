@@ -4,7 +4,6 @@ import { UserLink } from '@/components/users/user-link';
 import type { Person } from '@/lib/discovery/people';
 import { countLabel } from '@/lib/text/format';
 
-
 /** People (suggestions, search results): avatar, username, display name, followers, and Follow. */
 export function PersonList({ people, label }: { people: Person[]; label: string }) {
   return (

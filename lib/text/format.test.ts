@@ -7,7 +7,9 @@ describe('formatCount', () => {
       expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
     }
   });
+});
 
+describe('countLabel', () => {
   it('says one in the singular and the rest in the plural', () => {
     expect(countLabel(1, 'like')).toBe('1 like');
     expect(countLabel(0, 'like')).toBe('0 likes');

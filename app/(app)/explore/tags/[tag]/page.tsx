@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { TagGrid } from '@/components/discovery/explore-grid';
 import { verifySession } from '@/lib/auth/dal';
-import { countLabel } from '@/lib/text/format';
 import { countTagPosts, getTagPage } from '@/lib/discovery/posts';
 import { parseTagParam } from '@/lib/posts/tags';
+import { countLabel } from '@/lib/text/format';
 
 export async function generateMetadata({ params }: PageProps<'/explore/tags/[tag]'>): Promise<Metadata> {
   const tag = parseTagParam((await params).tag);
